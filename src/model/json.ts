@@ -1,0 +1,118 @@
+/**
+ * Strict JSON parsing that keeps positions: every value can be traced back to its line and column.
+ */
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Diagnostic, SourceRange } from './diagnostics';
+import type { JsonPath } from './ids';
+
+/** A parsed JSON value with its source location; `text` is shared by every node of one document. */
+export type JsonNode = Node;
+
+/** Maps offsets in one text to 1-based line and column numbers. */
+export interface LineIndex {
+  readonly rangeOf: (offset: number, length: number) => SourceRange;
+}
+
+/** Builds a line index for `text`. */
+export function createLineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  function position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  }
+  return {
+    rangeOf(offset, length) {
+      const start = position(offset);
+      const end = position(offset + Math.max(length, 1));
+      return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    },
+  };
+}
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected `:`',
+  CommaExpected: 'expected `,`',
+  CloseBraceExpected: 'expected `}`',
+  CloseBracketExpected: 'expected `]`',
+  EndOfFileExpected: 'unexpected text after the end of the document',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in string',
+};
+
+/** Parses strict JSON (no comments, no trailing commas); syntax errors become located diagnostics. */
+export function parseJsonText(text: string): { root: JsonNode | undefined; diagnostics: Diagnostic[]; lines: LineIndex } {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const lines = createLineIndex(text);
+  const diagnostics = errors.map((error): Diagnostic => {
+    const name = printParseErrorCode(error.error);
+    return {
+      code: 'json-syntax',
+      severity: 'error',
+      message: SYNTAX_MESSAGES[name] ?? 'invalid JSON',
+      path: [],
+      range: lines.rangeOf(error.offset, error.length),
+      excludes: undefined,
+    };
+  });
+  if (errors.length === 0 && root === undefined) {
+    diagnostics.push({ code: 'json-syntax', severity: 'error', message: 'the document is empty', path: [], range: lines.rangeOf(0, 0), excludes: undefined });
+  }
+  return { root, diagnostics, lines };
+}
+
+/** The child node at one step of a path (object key or array index), if present. */
+export function childAt(node: JsonNode, step: string | number): JsonNode | undefined {
+  if (node.type === 'array' && typeof step === 'number') return node.children?.[step];
+  if (node.type !== 'object') return undefined;
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key?.value === step) return value;
+  }
+  return undefined;
+}
+
+/** The node a JSON path leads to, or the deepest existing ancestor when the path goes further. */
+export function nodeAtPath(root: JsonNode, path: JsonPath): { node: JsonNode; exact: boolean } {
+  let node = root;
+  for (const step of path) {
+    const next = childAt(node, step);
+    if (next === undefined) return { node, exact: false };
+    node = next;
+  }
+  return { node, exact: true };
+}
+
+/** Converts a parsed node back to a plain value (objects get a null prototype: no pollution). */
+export function nodeValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out = Object.create(null) as Record<string, unknown>;
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key !== undefined && value !== undefined) out[String(key.value)] = nodeValue(value);
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value as unknown;
+  }
+}
