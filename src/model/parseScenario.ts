@@ -37,8 +37,12 @@ function validate(value: unknown, root: JsonNode | undefined, lines: LineIndex |
     out.error('bad-format', ['format'], `\`${value.format}\` is not a supported format: this version reads \`${SCENARIO_FORMAT}\``);
     return finish(undefined, out, root, lines);
   }
-  if (!checkShape(value, SCENARIO_SPEC, [], out) || !isObject(value)) return finish(undefined, out, root, lines);
+  const shapeOk = checkShape(value, SCENARIO_SPEC, [], out);
+  if (!isObject(value)) return finish(undefined, out, root, lines);
+  // Build even when the shape is wrong so that reference errors show up together with shape
+  // errors; the builders read defensively and the result is discarded when anything blocks.
   const scenario = build(value, out);
+  if (!shapeOk) return finish(undefined, out, root, lines);
   return finish(scenario, out, root, lines);
 }
 
