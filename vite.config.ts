@@ -1,10 +1,17 @@
 import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { staticData } from './scripts/vite-plugin-static-data';
 
 // The app is fully static: every asset (Monaco, its workers, the IAM catalog data) is bundled or
 // served from this origin. Nothing is fetched from anywhere else at runtime.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), staticData()],
+  resolve: {
+    // The slim Monaco module (src/ui/editor/monaco.slim.js) imports Monaco's ESM files directly,
+    // bypassing the package's exports map, which does not expose CSS files.
+    alias: { 'monaco-esm': fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url)) },
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 6000 },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
