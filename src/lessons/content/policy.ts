@@ -1,0 +1,19 @@
+/**
+ * Small helpers that keep lesson data close to the IAM JSON a learner reads in the editor.
+ */
+import type { JsonObject } from '../../io/share/jsonValue';
+
+/** A policy document (`Version` 2012-10-17) with the given statements. */
+export function doc(...statements: JsonObject[]): JsonObject {
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/** An inline policy attachment. */
+export function inline(name: string, ...statements: JsonObject[]): JsonObject {
+  return { name, document: doc(...statements) };
+}
+
+/** A trust policy letting one AWS service assume the role (the usual trust of a workload role). */
+export function serviceTrust(service: string): JsonObject {
+  return doc({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
+}
