@@ -1,0 +1,32 @@
+/**
+ * The engine functions analysis needs, injected rather than imported so that analysis, the worker and
+ * their tests can run against the real engine (`src/engine`) or a stand-in. `C` is the engine's
+ * compiled scenario, opaque to analysis.
+ */
+import type { AnalysisResult, EvaluationResult, Request } from '../engine/types';
+import type { Scenario } from '../model/types';
+
+/** Options of `compile`, as `compileScenario` takes them. */
+export interface CompileOptions {
+  /** AWS managed policy documents by ARN (raw JSON as the managed-policy store serves them). */
+  readonly managedPolicies?: ReadonlyMap<string, unknown>;
+  /** Prefixes of the services RCPs govern (from the catalog). */
+  readonly rcpSupportedServices?: readonly string[];
+}
+
+/** Options of one three-valued evaluation. */
+export interface AnalysisOptions {
+  /** Context keys to treat as known (lower case), beyond what the scenario determines. */
+  readonly knownKeys?: ReadonlySet<string>;
+  /** True when the caller is a role session obtained by role chaining. */
+  readonly chained?: boolean;
+}
+
+/** The engine as analysis uses it. */
+export interface AnalysisEngine<C = unknown> {
+  compile(scenario: Scenario, options: CompileOptions): C;
+  /** One exact decision (missing keys are missing). */
+  evaluate(compiled: C, request: Request): EvaluationResult;
+  /** One three-valued decision (unknown keys give `Conditional`). */
+  evaluateForAnalysis(compiled: C, request: Request, options?: AnalysisOptions): AnalysisResult;
+}
