@@ -36,7 +36,8 @@ describe('handleRequest', () => {
     expect(good.at(-1)).toMatchObject({ id: 1, type: 'result', result: { graph: { version: 1 } } });
     const bad = await send(state, { v: PROTOCOL_VERSION, id: 2, type: 'analyze', text: '{ "format": ' });
     const last = bad.at(-1);
-    expect(last?.type === 'result' && 'diagnostics' in last.result ? last.result.graph : 'missing').toBeUndefined();
+    expect(last).toMatchObject({ id: 2, type: 'result' });
+    expect(last?.type === 'result' ? (last.result as { graph?: unknown }).graph : 'missing').toBeUndefined();
     const reach = await send(state, { v: PROTOCOL_VERSION, id: 3, type: 'reach', principal: 'arn:aws:iam::333333333333:user/carol' });
     expect(reach).toStrictEqual([{ v: PROTOCOL_VERSION, id: 3, type: 'result', result: { principal: 'arn:aws:iam::333333333333:user/carol', roles: [], resources: [] } }]);
   });
