@@ -30,9 +30,8 @@ export type Base64UrlProblem =
   | { readonly kind: 'bad-length' }
   | { readonly kind: 'bad-padding' };
 
-/** Decodes unpadded base64url, or says what is wrong with it. */
+/** Decodes unpadded base64url, or says what is wrong with it (a bad character before a bad length). */
 export function decodeBase64Url(text: string): { readonly bytes: Uint8Array } | { readonly problem: Base64UrlProblem } {
-  if (text.length % 4 === 1) return { problem: { kind: 'bad-length' } };
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
   let bits = 0;
   let buffer = 0;
@@ -47,6 +46,7 @@ export function decodeBase64Url(text: string): { readonly bytes: Uint8Array } | 
       out[at++] = (buffer >> bits) & 0xff;
     }
   }
+  if (text.length % 4 === 1) return { problem: { kind: 'bad-length' } };
   // INVARIANT: what is left over are padding bits; a canonical encoding leaves them zero.
   if ((buffer & ((1 << bits) - 1)) !== 0) return { problem: { kind: 'bad-padding' } };
   return { bytes: out };

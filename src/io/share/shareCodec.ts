@@ -87,9 +87,9 @@ function isShareVersion(value: string): value is ShareVersion {
 function decodeVersion1(payload: string): Result<DecodedShare, ShareError> {
   const decoded = decodeBase64Url(payload);
   if ('problem' in decoded) {
-    if (decoded.problem.kind === 'bad-length') return err(truncated());
-    const at = decoded.problem.kind === 'bad-character' ? ` at character ${decoded.problem.offset + 1}` : '';
-    return err(corrupted(`the link contains something that is not part of a share link${at}`));
+    // A link cut mid-character leaves an impossible length or stray bits in its last character.
+    if (decoded.problem.kind !== 'bad-character') return err(truncated());
+    return err(corrupted(`the link contains a character that is not part of a share link (character ${decoded.problem.offset + 1} after \`#s=1\`)`));
   }
   const inflated = inflateBounded(decoded.bytes, MAX_CONTENT_BYTES, SHARE_DICTIONARY_V1);
   if (!inflated.ok) {

@@ -158,7 +158,7 @@ export const BUCKET_DELEGATION: LessonDefinition = {
         en: 'The AccountB root user holds every permission granted to the account, so it has full access to the objects. But AccountB can delegate at most what BucketA gave it: nobody in AccountB — not even root — can change the bucket policy, because the grant covers only the objects.',
         ja: 'AccountB のルートユーザーはアカウントに付与されたすべてのアクセス許可を保持しているため、オブジェクトへのフルアクセスを持っています。ただし AccountB が委任できるのは BucketA から付与された範囲までです。付与がオブジェクトだけを対象としているため、AccountB の誰も（ルートユーザーでさえ）バケットポリシーを変更できません。',
       },
-      focus: [ROOT_B, ACCOUNT_B, BUCKET],
+      focus: [ACCOUNT_B, BUCKET],
       predict: [
         {
           id: 'root-delete',

@@ -41,12 +41,12 @@ export const BUCKET_POLICY_ROLE: LessonDefinition = {
     roles: [
       {
         arn: PIPELINE,
-        trustPolicy: serviceTrust('glue.amazonaws.com'),
+        trustPolicy: serviceTrust('glue.amazonaws.com', ACCOUNT_A),
         policies: [inline('SharedDataReadWrite', { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::shared-data-bucket/*' })],
       },
       {
         arn: ANALYTICS,
-        trustPolicy: serviceTrust('ec2.amazonaws.com'),
+        trustPolicy: doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_A}:root` }, Action: 'sts:AssumeRole' }),
         policies: [inline('S3Everything', { Effect: 'Allow', Action: 's3:*', Resource: '*' })],
       },
     ],

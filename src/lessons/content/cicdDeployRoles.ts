@@ -84,7 +84,7 @@ export const CICD_DEPLOY_ROLES: LessonDefinition = {
     roles: [
       {
         arn: PIPELINE,
-        trustPolicy: serviceTrust('codepipeline.amazonaws.com'),
+        trustPolicy: serviceTrust('codepipeline.amazonaws.com', DEVOPS),
         policies: [
           inline(
             'AssumeDeployRoles',
@@ -122,7 +122,7 @@ export const CICD_DEPLOY_ROLES: LessonDefinition = {
     { name: 'the pipeline assumes DeployRole in dev', principal: PIPELINE, action: 'sts:AssumeRole', resource: deployRoleArn(DEV), expect: 'Allow' },
     { name: 'the pipeline assumes DeployRole in staging', principal: PIPELINE, action: 'sts:AssumeRole', resource: deployRoleArn(STAGING), expect: 'Allow' },
     { name: 'the pipeline assumes DeployRole in prod', principal: PIPELINE, action: 'sts:AssumeRole', resource: deployRoleArn(PROD), expect: 'Allow' },
-    { name: 'CodePipeline may use the pipeline role', principal: 'codepipeline.amazonaws.com', action: 'sts:AssumeRole', resource: PIPELINE, expect: 'Allow' },
+    { name: 'CodePipeline may use the pipeline role for the DevOps account', principal: 'codepipeline.amazonaws.com', action: 'sts:AssumeRole', resource: PIPELINE, context: { 'aws:SourceAccount': DEVOPS }, expect: 'Allow' },
     { name: 'the pipeline reaches the production stack', principal: PIPELINE, action: 'cloudformation:UpdateStack', resource: stackArn(PROD), via: 'role-chain', expect: 'Reachable' },
     { name: 'a developer cannot assume the prod DeployRole', principal: DEVELOPER, action: 'sts:AssumeRole', resource: deployRoleArn(PROD), expect: 'ImplicitDeny' },
     { name: 'no path leads a developer to the production stack', principal: DEVELOPER, action: 'cloudformation:UpdateStack', resource: stackArn(PROD), via: 'role-chain', expect: 'Unreachable' },
@@ -134,8 +134,8 @@ export const CICD_DEPLOY_ROLES: LessonDefinition = {
     {
       title: { en: 'The pipeline and its role', ja: 'パイプラインとそのロール' },
       body: {
-        en: 'CodePipeline runs in the DevOps account as `CodePipelineRole` (trusted by `codepipeline.amazonaws.com`). Its policy allows `sts:AssumeRole` on `arn:aws:iam::*:role/DeployRole` — a role with that name in any account — and read/write on the artifact bucket.',
-        ja: 'CodePipeline は DevOps アカウントで `CodePipelineRole`（`codepipeline.amazonaws.com` が信頼）として動作します。そのポリシーは `arn:aws:iam::*:role/DeployRole`（どのアカウントでもこの名前のロール）への `sts:AssumeRole` と、アーティファクトバケットの読み書きを許可しています。',
+        en: 'CodePipeline runs in the DevOps account as `CodePipelineRole` (trusted by `codepipeline.amazonaws.com` when it acts for this account, `aws:SourceAccount`). Its policy allows `sts:AssumeRole` on `arn:aws:iam::*:role/DeployRole` — a role with that name in any account — and read/write on the artifact bucket.',
+        ja: 'CodePipeline は DevOps アカウントで `CodePipelineRole`（このアカウントのために動作する `codepipeline.amazonaws.com` を `aws:SourceAccount` で信頼）として動作します。そのポリシーは `arn:aws:iam::*:role/DeployRole`（どのアカウントでもこの名前のロール）への `sts:AssumeRole` と、アーティファクトバケットの読み書きを許可しています。',
       },
       focus: [DEVOPS, PIPELINE, ARTIFACTS],
       predict: [],

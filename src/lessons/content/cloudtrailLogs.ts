@@ -94,7 +94,7 @@ export const CLOUDTRAIL_LOGS: LessonDefinition = {
         en: 'CloudTrail serves every AWS customer. Each statement therefore requires `StringEquals aws:SourceOrgID = o-a1b2c3d4e5`: when CloudTrail writes on behalf of a trail, the request carries the organization of the trail’s account. A trail from another organization — or a call without that key — gets nothing. This is the cross-service form of the confused deputy problem.',
         ja: 'CloudTrail はすべての AWS の顧客にサービスを提供しています。そのため各ステートメントは `StringEquals aws:SourceOrgID = o-a1b2c3d4e5` を要求します。CloudTrail が証跡のために書き込むとき、リクエストにはその証跡のアカウントが属する組織が付きます。別の組織の証跡や、このキーのない呼び出しは何も許可されません。これはサービス間での混乱した代理問題の対策です。',
       },
-      focus: [CENTRAL, ORG],
+      focus: [CENTRAL, ROOT],
       predict: [
         {
           id: 'other-org-write',

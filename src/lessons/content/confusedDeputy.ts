@@ -48,7 +48,7 @@ export const CONFUSED_DEPUTY: LessonDefinition = {
     ],
     users: [{ arn: MALLORY, policies: [inline('AssumeAnything', { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' })] }],
     roles: [
-      { arn: CONNECTOR, trustPolicy: serviceTrust('ec2.amazonaws.com'), policies: [inline('AssumeCustomerRoles', { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' })] },
+      { arn: CONNECTOR, trustPolicy: serviceTrust('ecs-tasks.amazonaws.com', SAAS), policies: [inline('AssumeCustomerRoles', { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' })] },
       { arn: LEGACY, trustPolicy: doc(TRUST_SAAS), policies: [READ_BILLING] },
       { arn: PROTECTED, trustPolicy: doc(WITH_ACME_ID), policies: [READ_BILLING] },
     ],

@@ -46,7 +46,7 @@ export const PARTNER_ROLE: LessonDefinition = {
       },
       {
         arn: PARTNER_SOFTWARE,
-        trustPolicy: serviceTrust('ec2.amazonaws.com'),
+        trustPolicy: serviceTrust('ecs-tasks.amazonaws.com', PARTNER),
         policies: [inline('AssumeCustomerRole', { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: ROLE })],
       },
     ],

@@ -13,7 +13,10 @@ export function inline(name: string, ...statements: JsonObject[]): JsonObject {
   return { name, document: doc(...statements) };
 }
 
-/** A trust policy letting one AWS service assume the role (the usual trust of a workload role). */
-export function serviceTrust(service: string): JsonObject {
-  return doc({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
+/**
+ * A trust policy letting one AWS service assume the role on behalf of one account only (`aws:SourceAccount`
+ * guards against the cross-service confused deputy; https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html).
+ */
+export function serviceTrust(service: string, sourceAccount: string): JsonObject {
+  return doc({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': sourceAccount } } });
 }

@@ -77,7 +77,7 @@ export const PRINCIPAL_ORG_ID: LessonDefinition = {
         en: 'The bucket policy of `shared-bucket` allows `"Principal": "*"` to `s3:GetObject`, with the condition `StringEquals aws:PrincipalOrgID = o-a1b2c3d4e5`. AWS sets `aws:PrincipalOrgID` on every request from a principal whose account belongs to an organization — the management account included.',
         ja: '`shared-bucket` のバケットポリシーは `"Principal": "*"` に `s3:GetObject` を許可し、条件として `StringEquals aws:PrincipalOrgID = o-a1b2c3d4e5` を指定しています。AWS は、組織に属するアカウントのプリンシパルからのすべてのリクエストに `aws:PrincipalOrgID` を設定します。管理アカウントも含まれます。',
       },
-      focus: [BUCKET, ORG],
+      focus: [BUCKET, ROOT],
       predict: [
         {
           id: 'admin-read',

@@ -102,7 +102,7 @@ export const PUBLIC_PRINCIPAL: LessonDefinition = {
         en: '`org-reports` has the same statement plus `"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}`. Only principals of accounts in the organization match; outsiders and anonymous callers do not.',
         ja: '`org-reports` には同じステートメントに `"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}` が加えられています。一致するのは組織内のアカウントのプリンシパルだけで、組織外や匿名の呼び出し元は一致しません。',
       },
-      focus: [LIMITED, ORG],
+      focus: [LIMITED, ROOT],
       predict: [
         {
           id: 'carol-limited',
