@@ -32,6 +32,11 @@ export const DIAGNOSTIC_CODES = [
   // scenario semantics
   'invalid-share',
   'bad-value',
+  // importers of AWS exports (src/io/import)
+  'unknown-export',
+  'not-imported',
+  'dead-principal',
+  'assumed-value',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
