@@ -16,6 +16,14 @@ import { shareEdges } from './ramShares';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { grantsEdges, memberOfEdges } from './staticEdges';
 import { staticFindings } from './findings/staticFindings';
+import { accessFindings } from './findings/accessFindings';
+import { accessTargets, type AccessTarget, type LevelledTable } from './accessTargets';
+import { evaluateAll, type Evaluated } from './evaluateAll';
+import type { AssumeCell } from './assumeEdges';
+import type { AccessCell } from './effectiveAccess';
+import { globalFingerprint } from './fingerprints';
+import { levelTotals, type LevelTotals } from './levels';
+import type { Reachability } from './reachTypes';
 import { ACCESS_GRAPH_VERSION, EDGE_KINDS, type AccessGraph, type AnalysisProgress, type EdgeKind, type GraphEdge, type GraphNode } from './types';
 
 /** What analysis runs against. Without an engine, only the static graph is built (no evaluations). */
@@ -28,6 +36,12 @@ export interface AnalysisEnv {
   readonly awsManaged: ReadonlyMap<string, PolicyDocument>;
 }
 
+/** Options of one analysis. */
+export interface AnalysisOptions {
+  /** Evaluate the naive product (every pair, every action): the oracle the prefilter is tested against. */
+  readonly exact?: boolean;
+}
+
 /** The result of one analysis, kept by the worker for queries and for the next, incremental analysis. */
 export interface AnalysisSnapshot {
   readonly scenario: Scenario;
@@ -36,27 +50,48 @@ export interface AnalysisSnapshot {
   readonly compiled: unknown;
   readonly graph: AccessGraph;
   readonly edgesById: ReadonlyMap<string, GraphEdge>;
+  /** Actions per access level of each resource node. */
+  readonly levelTotals: ReadonlyMap<string, LevelTotals>;
+  /** What the cells below depend on globally; cells are reused only when it is unchanged. */
+  readonly globalFingerprint: string;
+  readonly assumeCells: ReadonlyMap<string, AssumeCell>;
+  readonly accessCells: ReadonlyMap<string, AccessCell>;
 }
 
 /** Runs the whole analysis; yields progress; returns the snapshot. */
-export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, _previous?: AnalysisSnapshot): Generator<AnalysisProgress, AnalysisSnapshot, void> {
+export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?: AnalysisSnapshot, options: AnalysisOptions = {}): Generator<AnalysisProgress, AnalysisSnapshot, void> {
   const compiled = env.engine?.compile(scenario, { managedPolicies: env.rawManaged, ...(env.catalog ? { rcpSupportedServices: env.catalog.rcpSupportedServices } : {}) });
   yield { phase: 'compile', done: 1, total: 1 };
   const index = indexScenario(scenario, env.awsManaged);
   const sites = policySites(scenario);
   const typesOf = (arn: string): string[] => (env.catalog?.resourceTypesForArn(arn) ?? []).map((t) => `${t.service}:${t.key}`);
   const nodes = buildNodes(index, typesOf);
-  const sink = { nodes, index };
-  const shares = shareEdges(index, sink);
+  const shares = shareEdges(index, { nodes, index });
   const edges: GraphEdge[] = [...memberOfEdges(index), ...grantsEdges(sites), ...shares.edges];
+  const globalFp = globalFingerprint(index);
+  const reuse = previous !== undefined && previous.globalFingerprint === globalFp && options.exact !== true;
   yield { phase: 'nodes', done: 1, total: 1 };
-  const findings: Finding[] = [...shares.findings, ...staticFindings(index, sites)];
+  const resources = new Map([...nodes.values()].filter((n) => n.kind === 'resource').map((n) => [n.id, n.account ?? '']));
+  const targets = accessTargets(index, env.catalog, resources, sites);
+  const levelTotals = totalsByNode(targets);
+  let evaluated: Evaluated = { assumeCells: new Map(), accessCells: new Map(), blocks: [], evaluations: 0, naive: 0, reused: 0, reachability: { byPrincipal: [], byResource: [] } };
+  if (env.engine !== undefined) {
+    evaluated = yield* evaluateAll({ index, engine: env.engine, compiled, nodes, edges, shareEdges: shares.edges, targets, levelTotals, previous: reuse ? previous : undefined, exact: options.exact === true });
+  }
+  const findings: Finding[] = [...shares.findings, ...staticFindings(index, sites), ...accessFindings(nodes, edges, evaluated.blocks)];
   yield { phase: 'findings', done: 1, total: 1 };
-  const graph = assemble(nodes, edges, findings, { evaluations: 0, naiveEvaluations: 0, reused: 0, untypedResources: 0 });
-  return { scenario, index, compiled, graph, edgesById: new Map(graph.edges.map((e) => [e.id, e])) };
+  const untyped = new Set(targets.filter((t) => !t.typed).map((t) => t.node)).size + [...resources.keys()].filter((r) => !targets.some((t) => t.node === r)).length;
+  const graph = assemble(nodes, edges, findings, evaluated.reachability, { evaluations: evaluated.evaluations, naiveEvaluations: evaluated.naive, reused: evaluated.reused, untypedResources: untyped });
+  return { scenario, index, compiled, graph, edgesById: new Map(graph.edges.map((e) => [e.id, e])), levelTotals, globalFingerprint: globalFp, assumeCells: evaluated.assumeCells, accessCells: evaluated.accessCells };
 }
 
-function assemble(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], findings: readonly Finding[], counters: Pick<AccessGraph['stats'], 'evaluations' | 'naiveEvaluations' | 'reused' | 'untypedResources'>): AccessGraph {
+function totalsByNode(targets: readonly AccessTarget[]): Map<string, LevelTotals> {
+  const tables = new Map<string, LevelledTable[]>();
+  for (const target of targets) tables.set(target.node, [...(tables.get(target.node) ?? []), target.table]);
+  return new Map([...tables].map(([node, list]) => [node, levelTotals(list)]));
+}
+
+function assemble(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], findings: readonly Finding[], reachability: Reachability, counters: Pick<AccessGraph['stats'], 'evaluations' | 'naiveEvaluations' | 'reused' | 'untypedResources'>): AccessGraph {
   const sortedEdges = [...new Map(edges.map((e) => [e.id, e])).values()].sort((a, b) => compareStrings(a.id, b.id));
   const edgeCounts = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0])) as Record<EdgeKind, number>;
   for (const edge of sortedEdges) edgeCounts[edge.kind] += 1;
@@ -66,14 +101,14 @@ function assemble(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEd
     nodes: sortedBy(nodes.values(), (n) => n.id),
     edges: sortedEdges,
     findings: uniqueFindings,
-    reachability: { byPrincipal: [], byResource: [] },
+    reachability,
     stats: { nodes: nodes.size, edges: edgeCounts, findings: uniqueFindings.length, ...counters },
   };
 }
 
 /** Drains `analyzeScenario` (CLI, tests, bench). */
-export function runAnalysis(scenario: Scenario, env: AnalysisEnv, previous?: AnalysisSnapshot): AnalysisSnapshot {
-  const run = analyzeScenario(scenario, env, previous);
+export function runAnalysis(scenario: Scenario, env: AnalysisEnv, previous?: AnalysisSnapshot, options: AnalysisOptions = {}): AnalysisSnapshot {
+  const run = analyzeScenario(scenario, env, previous, options);
   for (;;) {
     const step = run.next();
     if (step.done === true) return step.value;

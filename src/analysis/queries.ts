@@ -5,6 +5,9 @@
  */
 import type { Request, StatementRef } from '../engine/types';
 import type { AnalysisSnapshot } from './analyzeScenario';
+import { levelTotals, summarizeLevels } from './levels';
+
+const EMPTY_TOTALS = levelTotals([]);
 import type { AnalysisEngine } from './engineApi';
 import type { AccessPath, EdgeEvaluation, EdgeExplanation, PathHop, PrincipalReach, Reacher } from './reachTypes';
 import type { ActionAccess, CanAssumeEdge, EffectiveAccessEdge, GraphEdge } from './types';
@@ -86,7 +89,7 @@ export function whoCanReach(snapshot: AnalysisSnapshot, resource: string, action
     const edge = snapshot.edgesById.get(reacher.edge);
     const access = edge?.kind === 'effective-access' ? edge.actions.find((a) => a.action.toLowerCase() === wanted) : undefined;
     if (access === undefined) return [];
-    return [{ ...reacher, decision: access.decision, via: access.via ?? [], conditions: access.conditions, actions: [access.action] }];
+    return [{ ...reacher, decision: access.decision, via: access.via ?? [], conditions: access.conditions, levels: summarizeLevels([access], snapshot.levelTotals.get(resource) ?? EMPTY_TOTALS) }];
   });
 }
 

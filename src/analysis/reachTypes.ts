@@ -58,8 +58,8 @@ export interface Reacher {
   /** The roles assumed (empty for own permissions) for the best action. */
   readonly via: readonly string[];
   readonly conditions: readonly EdgeCondition[];
-  /** The actions available to this principal (all of them, or the one asked for). */
-  readonly actions: readonly string[];
+  /** The available actions per access level (for `whoCanReach(resource, action)`: that action only). */
+  readonly levels: readonly LevelSummary[];
 }
 
 /** Every principal that reaches one resource. */

@@ -1,0 +1,147 @@
+/**
+ * The prefilter of effective access: which (source, target) pairs can possibly yield access, and which
+ * of a target's actions behave alike for a pair.
+ *
+ * A request can only be allowed when an Allow grants it (SEMANTICS §2.4): an identity Allow whose
+ * Resource covers the target, in the same account; or a resource-policy Allow (or RAM share) that may
+ * name the caller, in any account. Pairs with neither are skipped. For the rest, actions are split into
+ * classes: two actions are in one class when every statement on the principal's side and every statement
+ * on the resource's side covers both or neither, so the engine decides them alike and one evaluation per
+ * class suffices. Targets that RAM shares (whose synthetic statements analysis cannot see) and KMS keys
+ * (whose cross-account rule depends on the action) are not grouped.
+ */
+import type { Statement } from '../model/policy';
+import type { AccessTarget } from './accessTargets';
+import type { RequestSource } from './requestSources';
+import { actionMatches, resourceMatcher, statementMayName, type ActionTable } from './statementMatch';
+
+/** Bit for statements beyond the 30 that get their own bit, and for RAM grants. */
+export const OVERFLOW_BIT = 1 << 30;
+
+function bit(i: number): number {
+  return i < 30 ? 1 << i : OVERFLOW_BIT;
+}
+
+/** Per-action classes of one side for one table. */
+export interface ActionClasses {
+  /** Class of each action of the table. */
+  readonly classOf: Int32Array;
+  /** For each class: its first action's index. */
+  readonly representative: readonly number[];
+}
+
+/** Splits the actions of `table` by which of `statements` cover them. */
+export function classify(statements: readonly Statement[], table: ActionTable, ungrouped = false): ActionClasses {
+  const n = table.actions.length;
+  let classOf = new Int32Array(n);
+  if (ungrouped) {
+    for (let i = 0; i < n; i++) classOf[i] = i;
+  } else {
+    for (const statement of statements) {
+      const bits = actionMatches(statement, table);
+      const remap = new Map<number, number>();
+      const next = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const key = (classOf[i] ?? 0) * 2 + (bits[i] ?? 0);
+        let id = remap.get(key);
+        if (id === undefined) {
+          id = remap.size;
+          remap.set(key, id);
+        }
+        next[i] = id;
+      }
+      classOf = next;
+    }
+  }
+  const representative: number[] = [];
+  for (let i = 0; i < n; i++) if (representative[classOf[i] ?? 0] === undefined) representative[classOf[i] ?? 0] = i;
+  return { classOf, representative };
+}
+
+/** For each class: the bit mask of the Allow statements (`grants`) that cover its actions. */
+export function grantMasks(classes: ActionClasses, grants: readonly Statement[], table: ActionTable): Int32Array {
+  const masks = new Int32Array(classes.representative.length);
+  grants.forEach((statement, i) => {
+    const bits = actionMatches(statement, table);
+    classes.representative.forEach((action, c) => {
+      if (bits[action] === 1) masks[c] = (masks[c] ?? 0) | bit(i);
+    });
+  });
+  return masks;
+}
+
+/** The bit mask of the identity Allows of `source` whose Resource may cover the target. */
+export function resourceMask(source: RequestSource, target: AccessTarget): number {
+  let mask = 0;
+  source.allows.forEach((statement, i) => {
+    if (resourceMatcher(statement).matches(target.arn)) mask |= bit(i);
+  });
+  return mask;
+}
+
+/** The resource side of one target: its statements, their classes and its grant statements. */
+export interface TargetSide {
+  readonly target: AccessTarget;
+  /** Valid resource-policy statements followed by the RCP statements of the owner account. */
+  readonly statements: readonly Statement[];
+  /** The resource-policy Allow statements (those that may name callers). */
+  readonly grants: readonly Statement[];
+  readonly classes: ActionClasses;
+  readonly grantMask: Int32Array;
+  /** True when RAM shares the resource (every action may be granted to a consumer). */
+  readonly shared: boolean;
+}
+
+/** Builds a target's side. */
+export function targetSide(target: AccessTarget, policy: readonly Statement[], rcp: readonly Statement[], shared: boolean): TargetSide {
+  const statements = [...policy, ...rcp];
+  const grants = policy.filter((s) => s.effect === 'Allow' && (s.principal !== undefined || s.notPrincipal !== undefined));
+  const ungrouped = shared || target.arn.startsWith('arn:aws:kms:') || /^arn:[^:]+:kms:/.test(target.arn);
+  const classes = classify(statements, target.table, ungrouped);
+  const grantMask = grantMasks(classes, grants, target.table);
+  if (shared) grantMask.fill(OVERFLOW_BIT);
+  return { target, statements, grants, classes, grantMask, shared };
+}
+
+/** The mask of a target's grant statements (and RAM bit) that may name `source`. */
+export function namingMask(side: TargetSide, source: RequestSource, ramConsumer: boolean): number {
+  let mask = ramConsumer ? OVERFLOW_BIT : 0;
+  side.grants.forEach((statement, i) => {
+    if (statementMayName(statement, source.facts)) mask |= bit(i);
+  });
+  return mask;
+}
+
+/** One class of actions of one pair that must be evaluated, with all its actions. */
+export interface ActionGroup {
+  readonly representative: number;
+  readonly actions: number[];
+  /** True when a resource-policy grant (or share) may apply: a block by a control policy is then a finding. */
+  readonly granted: boolean;
+}
+
+/**
+ * The action groups of one pair that can possibly be allowed. `resMask` and `naming` come from
+ * `resourceMask` and `namingMask`; `sameAccount` enables identity-only grants.
+ */
+export function candidateGroups(principalClasses: ActionClasses, principalGrants: Int32Array, side: TargetSide, resMask: number, naming: number, sameAccount: boolean): ActionGroup[] {
+  const groups = new Map<number, ActionGroup | null>();
+  const rCount = side.classes.representative.length;
+  const n = side.target.table.actions.length;
+  const out: ActionGroup[] = [];
+  for (let a = 0; a < n; a++) {
+    const pc = principalClasses.classOf[a] ?? 0;
+    const rc = side.classes.classOf[a] ?? 0;
+    const key = pc * rCount + rc;
+    let group = groups.get(key);
+    if (group === undefined) {
+      const identity = sameAccount && ((principalGrants[pc] ?? 0) & resMask) !== 0;
+      const granted = ((side.grantMask[rc] ?? 0) & naming) !== 0;
+      group = identity || granted ? { representative: a, actions: [], granted } : null;
+      if (group !== null) out.push(group);
+      groups.set(key, group);
+    }
+    group?.actions.push(a);
+  }
+  return out;
+}

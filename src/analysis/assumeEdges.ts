@@ -1,0 +1,132 @@
+/**
+ * `can-assume` edges (SEMANTICS §7.3): for every (caller, role) pair whose trust policy has an Allow
+ * that may name the caller, one three-valued evaluation of `sts:AssumeRole` (or the web-identity / SAML
+ * variant for identity providers). A trust policy is always required, so pairs without such a statement
+ * can never be allowed and are skipped; the prefilter is exact for allowed and conditional edges.
+ */
+import { parseIamArn } from '../model/arns';
+import type { Statement } from '../model/policy';
+import { blockerOf } from './blockers';
+import { explanationConditions } from './conditions';
+import type { AnalysisEngine } from './engineApi';
+import type { RequestSource } from './requestSources';
+import type { ScenarioIndex } from './scenarioIndex';
+import { edgeId } from './staticEdges';
+import { specMayName, statementCoversAction } from './statementMatch';
+import type { AnalysisProgress, AssumeAction, CanAssumeEdge, GraphNode } from './types';
+
+/** The cached result of one (caller, role) cell. */
+export interface AssumeCell {
+  readonly fingerprint: string;
+  readonly edge: CanAssumeEdge | undefined;
+}
+
+/** Inputs of the trust phase. */
+export interface AssumeInput {
+  readonly index: ScenarioIndex;
+  readonly engine: AnalysisEngine;
+  readonly compiled: unknown;
+  readonly sources: readonly RequestSource[];
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  readonly fingerprint: (caller: string, role: string) => string;
+  readonly previous: ReadonlyMap<string, AssumeCell> | undefined;
+  /** Evaluate every (caller, role) pair, not only those a trust statement may name (test oracle). */
+  readonly exact: boolean;
+}
+
+/** Outputs of the trust phase. */
+export interface AssumeOutput {
+  readonly edges: CanAssumeEdge[];
+  readonly cells: Map<string, AssumeCell>;
+  readonly evaluations: number;
+  readonly reused: number;
+}
+
+/** Why a denied pair still gets a (blocked) edge: the trust names the caller and something else stops it. */
+const BLOCKING_REASONS: ReadonlySet<string> = new Set(['explicit-deny', 'scp', 'rcp', 'boundary', 'session', 'identity']);
+
+interface Caller {
+  readonly id: string;
+  readonly action: AssumeAction;
+  readonly chained: boolean;
+  readonly source: RequestSource | undefined;
+}
+
+function callersOf(input: AssumeInput): Caller[] {
+  const callers: Caller[] = input.sources
+    .filter((s) => s.kind !== 'anonymous')
+    .map((source) => ({ id: source.id, action: 'sts:AssumeRole', chained: source.kind === 'role' || (source.kind === 'session' && source.owner !== undefined && source.owner.includes(':role/')), source }));
+  for (const node of input.nodes.values()) {
+    if (node.kind !== 'idp') continue;
+    const saml = parseIamArn(node.id)?.kind === 'saml-provider';
+    callers.push({ id: node.id, action: saml ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity', chained: false, source: undefined });
+  }
+  return callers;
+}
+
+/** How a trust statement names the caller: `direct` (its ARN or role), `account`, `wildcard`, or not at all. */
+function naming(statement: Statement, caller: Caller): 'direct' | 'account' | 'wildcard' | undefined {
+  const spec = statement.principal;
+  if (spec === undefined || statement.effect !== 'Allow' || !statementCoversAction(statement, caller.action)) return undefined;
+  if (caller.source === undefined) return spec.Federated.includes(caller.id) ? 'direct' : spec.wildcard ? 'wildcard' : undefined;
+  if (!specMayName(spec, caller.source.facts)) return undefined;
+  if (spec.wildcard) return 'wildcard';
+  const account = caller.source.account;
+  const byAccount = account !== undefined && spec.AWS.some((v) => v === account || v.endsWith(`:iam::${account}:root`));
+  const direct = specMayName({ ...spec, AWS: spec.AWS.filter((v) => v !== account && !v.endsWith(':root')) }, caller.source.facts) || caller.source.facts.service !== undefined;
+  return direct ? 'direct' : byAccount ? 'account' : 'wildcard';
+}
+
+function strongest(statements: readonly Statement[], caller: Caller): 'direct' | 'account' | 'wildcard' | undefined {
+  let best: 'direct' | 'account' | 'wildcard' | undefined;
+  for (const statement of statements) {
+    const n = naming(statement, caller);
+    if (n === 'direct') return n;
+    if (n === 'account' || (n === 'wildcard' && best === undefined)) best = n;
+  }
+  return best;
+}
+
+function evaluatePair(input: AssumeInput, caller: Caller, role: string, named: 'direct' | 'account' | 'wildcard' | undefined): CanAssumeEdge | undefined {
+  const result = input.engine.evaluateForAnalysis(input.compiled, { principal: caller.id, action: caller.action, resource: role }, { chained: caller.chained });
+  const base = { id: edgeId('can-assume', caller.id, role), kind: 'can-assume', source: caller.id, target: role, action: caller.action, chained: caller.chained } as const;
+  if (result.decision === 'Allow' || result.decision === 'Conditional') {
+    const conditions = result.decision === 'Conditional' ? explanationConditions(result.explanation) : [];
+    return { ...base, decision: result.decision === 'Allow' ? 'allowed' : 'conditional', conditions, statements: result.explanation.deciding, blockedBy: undefined };
+  }
+  const reason = result.explanation.reason;
+  if (named === undefined || named === 'wildcard' || !BLOCKING_REASONS.has(reason) || (reason === 'identity' && named !== 'direct')) return undefined;
+  const blocker = blockerOf(result);
+  return { ...base, decision: 'blocked', conditions: [], statements: blocker.statements, blockedBy: blocker };
+}
+
+/** Runs the phase; yields progress every few roles. */
+export function* assumeEdges(input: AssumeInput): Generator<AnalysisProgress, AssumeOutput, void> {
+  const callers = callersOf(input);
+  const edges: CanAssumeEdge[] = [];
+  const cells = new Map<string, AssumeCell>();
+  let evaluations = 0;
+  let reused = 0;
+  let done = 0;
+  const roles = [...input.index.roles.values()];
+  for (const role of roles) {
+    const trust = role.trustPolicy !== undefined && role.trustPolicy.valid ? role.trustPolicy.statements : [];
+    for (const caller of callers) {
+      const named = strongest(trust, caller);
+      if (named === undefined && !input.exact) continue;
+      const key = `${caller.id}|${role.arn}`;
+      const fingerprint = input.fingerprint(caller.id, role.arn);
+      let cell = input.previous?.get(key);
+      if (cell !== undefined && cell.fingerprint === fingerprint) reused += 1;
+      else {
+        cell = { fingerprint, edge: evaluatePair(input, caller, role.arn, named) };
+        evaluations += 1;
+      }
+      cells.set(key, cell);
+      if (cell.edge !== undefined) edges.push(cell.edge);
+    }
+    done += 1;
+    if (done % 32 === 0 || done === roles.length) yield { phase: 'trust', done, total: roles.length };
+  }
+  return { edges, cells, evaluations, reused };
+}

@@ -1,0 +1,126 @@
+/**
+ * The evaluated part of the analysis: `can-assume` edges, direct effective access, and their join with
+ * reachability. Mutates `edges` (appends the evaluated edges); reuses the previous analysis's cells
+ * whose fingerprints are unchanged.
+ */
+import { joinAccess } from './accessEdges';
+import type { AccessTarget } from './accessTargets';
+import { assumeEdges, type AssumeCell } from './assumeEdges';
+import type { AnalysisSnapshot } from './analyzeScenario';
+import { directAccess, type AccessCell, type ControlBlock } from './effectiveAccess';
+import type { AnalysisEngine } from './engineApi';
+import { hashText, roleFingerprint, sourceFingerprint, targetFingerprint } from './fingerprints';
+import type { LevelTotals } from './levels';
+import { assumeAdjacency } from './reachability';
+import type { Reachability } from './reachTypes';
+import { requestSources, type RequestSource } from './requestSources';
+import type { ScenarioIndex } from './scenarioIndex';
+import type { AnalysisProgress, GraphEdge, GraphNode, SharesEdge } from './types';
+
+/** Inputs of the evaluated part. */
+export interface EvaluateInput {
+  readonly index: ScenarioIndex;
+  readonly engine: AnalysisEngine;
+  readonly compiled: unknown;
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  readonly edges: GraphEdge[];
+  readonly shareEdges: readonly SharesEdge[];
+  readonly targets: readonly AccessTarget[];
+  readonly levelTotals: ReadonlyMap<string, LevelTotals>;
+  readonly previous: AnalysisSnapshot | undefined;
+  readonly exact: boolean;
+}
+
+/** Outputs of the evaluated part. */
+export interface Evaluated {
+  readonly assumeCells: Map<string, AssumeCell>;
+  readonly accessCells: Map<string, AccessCell>;
+  readonly blocks: readonly ControlBlock[];
+  readonly evaluations: number;
+  readonly naive: number;
+  readonly reused: number;
+  readonly reachability: Reachability;
+}
+
+/** Who consumes each RAM-shared resource node (active associations only). */
+function ramConsumers(shares: readonly SharesEdge[]): Map<string, Set<string>> {
+  const consumersOfShare = new Map<string, Set<string>>();
+  for (const edge of shares) {
+    if (edge.role !== 'consumer' || edge.status !== 'active') continue;
+    const set = consumersOfShare.get(edge.source) ?? new Set<string>();
+    set.add(edge.target);
+    consumersOfShare.set(edge.source, set);
+  }
+  const byNode = new Map<string, Set<string>>();
+  for (const edge of shares) {
+    if (edge.role !== 'resource' || edge.status !== 'active') continue;
+    const consumers = consumersOfShare.get(edge.target);
+    if (consumers === undefined) continue;
+    const set = byNode.get(edge.source) ?? new Set<string>();
+    for (const c of consumers) set.add(c);
+    byNode.set(edge.source, set);
+  }
+  return byNode;
+}
+
+function isConsumer(consumers: ReadonlySet<string> | undefined, source: RequestSource): boolean {
+  if (consumers === undefined) return false;
+  if (consumers.has(source.id) || (source.owner !== undefined && consumers.has(source.owner))) return true;
+  if (source.account !== undefined && consumers.has(source.account)) return true;
+  return source.ancestors.some((a) => consumers.has(a));
+}
+
+/** Runs trust, access and reachability. */
+export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, Evaluated, void> {
+  const { index, engine, compiled, nodes } = input;
+  const sources = requestSources(index, nodes);
+  const sourceFps = new Map(sources.map((s) => [s.id, sourceFingerprint(index, s.id, s.account)]));
+  const fpOfCaller = (id: string): string => sourceFps.get(id) ?? hashText(id);
+  const roleFps = new Map<string, string>();
+  const trust = yield* assumeEdges({
+    index,
+    engine,
+    compiled,
+    sources,
+    nodes,
+    exact: input.exact,
+    previous: input.previous?.assumeCells,
+    fingerprint: (caller, role) => {
+      let fp = roleFps.get(role);
+      if (fp === undefined) roleFps.set(role, (fp = roleFingerprint(index, role, role.split(':')[4] ?? '')));
+      return `${fpOfCaller(caller)}#${fp}`;
+    },
+  });
+  input.edges.push(...trust.edges);
+  const consumers = ramConsumers(input.shareEdges);
+  const targetFps = new Map<string, string>();
+  const access = yield* directAccess({
+    index,
+    engine,
+    compiled,
+    sources,
+    targets: input.targets,
+    sharedNodes: new Set(consumers.keys()),
+    ramConsumer: (node, source) => isConsumer(consumers.get(node), source),
+    previous: input.previous?.accessCells,
+    exact: input.exact,
+    fingerprint: (source, target) => {
+      let fp = targetFps.get(target.key);
+      if (fp === undefined) targetFps.set(target.key, (fp = targetFingerprint(index, target.node, target.account, target.table.key)));
+      return `${fpOfCaller(source.id)}#${fp}`;
+    },
+  });
+  const principals = [...sources.map((s) => s.id), ...[...nodes.values()].filter((n) => n.kind === 'idp').map((n) => n.id)];
+  const join = joinAccess(principals, access.byPair, assumeAdjacency(trust.edges), input.levelTotals);
+  yield { phase: 'reachability', done: 1, total: 1 };
+  input.edges.push(...join.edges);
+  return {
+    assumeCells: trust.cells,
+    accessCells: access.cells,
+    blocks: access.blocks,
+    evaluations: trust.evaluations + access.evaluations,
+    naive: access.naive + sources.length * index.roles.size,
+    reused: trust.reused + access.reused,
+    reachability: { byPrincipal: join.byPrincipal, byResource: join.byResource },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Findings that need evaluations: access from outside the organization (`external-access`) and grants
+ * that a control policy silently blocks (`blocked-by-control-policy`).
+ */
+import { isControlPolicyBlock } from '../blockers';
+import type { ControlBlock } from '../effectiveAccess';
+import { makeFinding } from '../findingMessages';
+import type { Finding } from '../findingTypes';
+import type { Blocker, EffectiveAccessEdge, GraphEdge, GraphNode } from '../types';
+
+function isOutsider(node: GraphNode | undefined): boolean {
+  return node !== undefined && node.kind !== 'anonymous' && node.kind !== 'service' && node.flags.includes('external');
+}
+
+function blockFinding(subject: string, principal: string, action: string, blocker: Blocker): Finding {
+  const policy = blocker.statements[0]?.policy ?? blocker.policies[0];
+  const policyType = policy?.kind === 'rcp' || blocker.reason === 'rcp' ? 'RCP' : 'SCP';
+  return makeFinding({
+    code: 'blocked-by-control-policy',
+    subject,
+    params: { principal, action, policy: policy?.name ?? blocker.level ?? 'FullAWSAccess', policyType },
+    ...(policy !== undefined ? { policy } : {}),
+    ...(blocker.statements[0] !== undefined ? { statement: blocker.statements[0] } : {}),
+    detail: `${principal}|${policy?.name ?? ''}`,
+  });
+}
+
+/** External-access and blocked-by-control-policy findings from the evaluated edges. */
+export function accessFindings(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], blocks: readonly ControlBlock[]): Finding[] {
+  const out: Finding[] = [];
+  for (const edge of edges) {
+    if (edge.kind === 'effective-access' || (edge.kind === 'can-assume' && edge.decision !== 'blocked')) {
+      if (!isOutsider(nodes.get(edge.source))) continue;
+      const via = edge.kind === 'effective-access' ? viaOf(edge) : undefined;
+      const decision = edge.decision === 'allowed' ? 'allowed' : 'conditional';
+      out.push(makeFinding({ code: 'external-access', subject: edge.target, params: { principal: edge.source, decision, ...(via ? { via } : {}) }, path: nodes.get(edge.target)?.path ?? [], detail: edge.source }));
+    } else if (edge.kind === 'grants') {
+      const target = nodes.get(edge.target);
+      // Declared outsiders are judged by their evaluated edges; accounts and undeclared principals by the grant.
+      if (!isOutsider(target) || (target?.kind !== 'account' && !target?.flags.includes('undeclared'))) continue;
+      const statement = edge.statements[0];
+      out.push(makeFinding({ code: 'external-access', subject: edge.source, params: { principal: edge.target, decision: 'conditional' }, ...(statement ? { statement } : {}), detail: edge.target }));
+    } else if (edge.kind === 'can-assume' && edge.blockedBy !== undefined && isControlPolicyBlock(edge.blockedBy)) {
+      out.push(blockFinding(edge.target, edge.source, edge.action, edge.blockedBy));
+    }
+  }
+  for (const block of blocks) out.push(blockFinding(block.node, block.source, block.action, block.blocker));
+  return out;
+}
+
+function viaOf(edge: EffectiveAccessEdge): string | undefined {
+  const direct = edge.actions.find((a) => a.via === undefined);
+  if (direct !== undefined) return undefined;
+  return edge.actions[0]?.via?.join(' → ');
+}

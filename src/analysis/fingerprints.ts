@@ -1,0 +1,86 @@
+/**
+ * Fingerprints of everything one side of an evaluation depends on, so that an incremental analysis can
+ * reuse every cell (principal × target) whose two sides did not change. A fingerprint is a 64-bit FNV-1a
+ * hash (two 32-bit lanes) of a canonical JSON text; documents are hashed once per object.
+ */
+import type { PolicyDocument } from '../model/policy';
+import type { PolicySite, ScenarioIndex } from './scenarioIndex';
+
+function fnv(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** A 16-hex-digit hash of `text`. */
+export function hashText(text: string): string {
+  return fnv(text, 0x811c9dc5).toString(16).padStart(8, '0') + fnv(text, 0x9e3779b9).toString(16).padStart(8, '0');
+}
+
+const documentHashes = new WeakMap<PolicyDocument, string>();
+
+/** The hash of a document (its statements, validity and location). */
+export function documentHash(document: PolicyDocument): string {
+  let hash = documentHashes.get(document);
+  if (hash === undefined) {
+    hash = hashText(JSON.stringify(document));
+    documentHashes.set(document, hash);
+  }
+  return hash;
+}
+
+function siteText(site: PolicySite | undefined): string {
+  return site === undefined ? '-' : `${JSON.stringify(site.ref)}=${documentHash(site.document)}`;
+}
+
+function levelsText(index: ScenarioIndex, account: string | undefined, type: 'SCP' | 'RCP'): string {
+  if (account === undefined) return '';
+  return index
+    .controlLevels(account, type)
+    .map((level) => `${level.level}:${level.sites.map(siteText).join(',')}`)
+    .join(';');
+}
+
+/** What every cell depends on: the organization tree and the accounts. A change invalidates every cell. */
+export function globalFingerprint(index: ScenarioIndex): string {
+  const org = index.scenario.organization;
+  const tree = org === undefined ? null : { id: org.id, root: org.rootId, mgmt: org.managementAccountId, units: org.units.map((u) => [u.id, u.parentId]), ram: org.ramSharingWithOrganization };
+  return hashText(JSON.stringify({ tree, accounts: [...index.accounts.values()].map((a) => [a.id, a.partition, a.parent, a.listed, a.external]) }));
+}
+
+/** The principal side of a request source (its policies, boundary, session policies, SCPs, tags). */
+export function sourceFingerprint(index: ScenarioIndex, id: string, account: string | undefined): string {
+  const principal = index.principals.get(id);
+  if (principal === undefined) return hashText(`${id}|${account ?? ''}|${levelsText(index, account, 'SCP')}`);
+  const parts = [
+    id,
+    principal.kind,
+    principal.account,
+    JSON.stringify(principal.path),
+    JSON.stringify(principal.tags),
+    principal.roleArn ?? '',
+    principal.userArn ?? '',
+    principal.identity.map(siteText).join(','),
+    siteText(principal.boundary),
+    principal.session.map(siteText).join(','),
+    levelsText(index, principal.account, 'SCP'),
+  ];
+  return hashText(parts.join('\n'));
+}
+
+/** The resource side of a target (its entry and policy, RCPs, and the shares that hold it). */
+export function targetFingerprint(index: ScenarioIndex, node: string, account: string, tableKey: string): string {
+  const resource = index.resources.get(node);
+  const shares = index.scenario.resourceShares.filter((share) => (share.resources as readonly string[]).includes(node));
+  const parts = [node, account, tableKey, resource === undefined ? '-' : JSON.stringify(resource), levelsText(index, account, 'RCP'), JSON.stringify(shares)];
+  return hashText(parts.join('\n'));
+}
+
+/** The trust side of a role (its trust policy, tags, RCPs). */
+export function roleFingerprint(index: ScenarioIndex, roleArn: string, account: string): string {
+  const role = index.roles.get(roleArn);
+  return hashText([roleArn, account, role === undefined ? '-' : JSON.stringify({ trust: role.trustPolicy, tags: role.tags, path: role.path, max: role.maxSessionDuration }), levelsText(index, account, 'RCP')].join('\n'));
+}

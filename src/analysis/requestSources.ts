@@ -1,0 +1,92 @@
+/**
+ * The principals that make requests in analysis, each with the statements on its side of the
+ * evaluation: declared users, roles (as their sessions) and sessions, plus the service principals,
+ * the anonymous caller and the undeclared IAM principals that resource policies name.
+ */
+import type { Statement } from '../model/policy';
+import { ANONYMOUS_NODE_ID } from './buildNodes';
+import type { PolicySite, ScenarioIndex } from './scenarioIndex';
+import { callerFacts, type CallerFacts } from './statementMatch';
+import type { GraphNode } from './types';
+
+/** One requesting principal. */
+export interface RequestSource {
+  /** The node id, which is also the request's principal. */
+  readonly id: string;
+  readonly kind: GraphNode['kind'];
+  readonly account: string | undefined;
+  readonly facts: CallerFacts;
+  /** Every statement on the principal's side (identity, boundary, session, SCP levels), valid documents only. */
+  readonly statements: readonly Statement[];
+  /** The identity Allow statements (the ones that can grant). */
+  readonly allows: readonly Statement[];
+  /** Identifies `statements` for caching per-action classes. */
+  readonly sideKey: string;
+  /** For roles and role sessions: the role ARN; for federated sessions: the user ARN. */
+  readonly owner: string | undefined;
+  /** Organization ancestors of the account (root first), for RAM OU and organization shares. */
+  readonly ancestors: readonly string[];
+  readonly external: boolean;
+}
+
+let nextStatementId = 1;
+const statementIds = new WeakMap<Statement, number>();
+
+/** A number that identifies a statement object for the life of the program (cache keys only). */
+export function statementId(statement: Statement): number {
+  let id = statementIds.get(statement);
+  if (id === undefined) {
+    id = nextStatementId++;
+    statementIds.set(statement, id);
+  }
+  return id;
+}
+
+function liveStatements(sites: readonly (PolicySite | undefined)[]): Statement[] {
+  return sites.flatMap((site) => (site !== undefined && site.document.valid ? site.document.statements : []));
+}
+
+function sideKeyOf(statements: readonly Statement[]): string {
+  return statements.map(statementId).join(',');
+}
+
+/** Every request source of the scenario, given the graph's nodes. */
+export function requestSources(index: ScenarioIndex, nodes: ReadonlyMap<string, GraphNode>): RequestSource[] {
+  const out: RequestSource[] = [];
+  for (const principal of index.principals.values()) {
+    const scp = index.controlLevels(principal.account, 'SCP').flatMap((level) => level.sites);
+    const identity = liveStatements(principal.identity);
+    const statements = [...identity, ...liveStatements([principal.boundary, ...principal.session, ...scp])];
+    const info = index.accounts.get(principal.account);
+    out.push({
+      id: principal.id,
+      kind: principal.kind,
+      account: principal.account,
+      facts: callerFacts(principal.id, principal.account, principal.userArn),
+      statements,
+      allows: identity.filter((s) => s.effect === 'Allow'),
+      sideKey: sideKeyOf(statements),
+      owner: principal.roleArn ?? principal.userArn,
+      ancestors: info?.ancestors ?? [],
+      external: info?.external === true,
+    });
+  }
+  for (const node of nodes.values()) {
+    const undeclared = node.flags.includes('undeclared') && (node.kind === 'user' || node.kind === 'role' || node.kind === 'session');
+    if (node.kind !== 'service' && node.kind !== 'anonymous' && !undeclared) continue;
+    const info = node.account === undefined ? undefined : index.accounts.get(node.account);
+    out.push({
+      id: node.id,
+      kind: node.kind,
+      account: node.account,
+      facts: callerFacts(node.id === ANONYMOUS_NODE_ID ? 'anonymous' : node.id, node.account),
+      statements: [],
+      allows: [],
+      sideKey: '',
+      owner: undefined,
+      ancestors: info?.ancestors ?? [],
+      external: node.kind === 'anonymous' || info?.external === true,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * Over-approximate matchers used to prefilter evaluations: they may say "could match" where the engine
+ * says no, never the reverse (so skipping what they reject cannot lose access). Action matching is also
+ * used to group actions that every relevant statement treats alike.
+ */
+import { compileActionPattern } from '../catalog/patterns';
+import { parseIamArn, parseStsArn } from '../model/arns';
+import type { PrincipalSpec, Statement } from '../model/policy';
+
+const actionRegexCache = new Map<string, RegExp>();
+
+function actionRegex(pattern: string): RegExp {
+  let regex = actionRegexCache.get(pattern);
+  if (regex === undefined) {
+    regex = compileActionPattern(pattern);
+    actionRegexCache.set(pattern, regex);
+  }
+  return regex;
+}
+
+/** True when the statement's Action / NotAction covers `action` (IAM-ACTION, IAM-NOTACTION). */
+export function statementCoversAction(statement: Statement, action: string): boolean {
+  if (statement.action !== undefined) return statement.action.some((p) => p === '*' || actionRegex(p).test(action));
+  if (statement.notAction !== undefined) return !statement.notAction.some((p) => p === '*' || actionRegex(p).test(action));
+  return false;
+}
+
+/** A list of actions several targets share (the actions of one set of resource types). */
+export interface ActionTable {
+  readonly key: string;
+  readonly actions: readonly string[];
+}
+
+const matchCache = new WeakMap<Statement, Map<string, Uint8Array>>();
+
+/** For each action of `table`: 1 when the statement covers it. Cached per statement and table. */
+export function actionMatches(statement: Statement, table: ActionTable): Uint8Array {
+  let byTable = matchCache.get(statement);
+  if (byTable === undefined) {
+    byTable = new Map();
+    matchCache.set(statement, byTable);
+  }
+  let bits = byTable.get(table.key);
+  if (bits === undefined) {
+    bits = new Uint8Array(table.actions.length);
+    for (let i = 0; i < table.actions.length; i++) bits[i] = statementCoversAction(statement, table.actions[i] ?? '') ? 1 : 0;
+    byTable.set(table.key, bits);
+  }
+  return bits;
+}
+
+function globRegex(pattern: string): RegExp {
+  // `${…}` policy variables may resolve to anything: treat them as `*` (over-approximation).
+  const source = pattern
+    .toLowerCase()
+    .replace(/\$\{[^}]*\}/g, '\u0000')
+    .split('')
+    .map((c) => (c === '*' || c === '\u0000' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/-]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, 's');
+}
+
+/** A compiled Resource / NotResource element: `matches(arn)` over-approximates the engine. */
+export interface ResourceMatcher {
+  /** Lower-case literal prefixes, one per pattern (empty string when the pattern starts with a wildcard). */
+  readonly prefixes: readonly string[];
+  /** True when the element may match every resource (`*`, a leading wildcard, or `NotResource`). */
+  readonly everything: boolean;
+  matches(arn: string): boolean;
+}
+
+const resourceCache = new WeakMap<Statement, ResourceMatcher>();
+
+/** The resource matcher of a statement (cached). */
+export function resourceMatcher(statement: Statement): ResourceMatcher {
+  const cached = resourceCache.get(statement);
+  if (cached !== undefined) return cached;
+  let matcher: ResourceMatcher;
+  if (statement.resource === undefined) {
+    // NotResource (or a trust policy's absent Resource): anything may match.
+    matcher = { prefixes: [''], everything: true, matches: () => true };
+  } else {
+    const patterns = statement.resource;
+    const regexes = patterns.map(globRegex);
+    const prefixes = patterns.map((p) => p.toLowerCase().split(/[*?]|\$\{/)[0] ?? '');
+    matcher = { prefixes, everything: prefixes.includes(''), matches: (arn) => regexes.some((r) => r.test(arn.toLowerCase())) };
+  }
+  resourceCache.set(statement, matcher);
+  return matcher;
+}
+
+/** The facts about a caller that a Principal element can name. */
+export interface CallerFacts {
+  /** The request principal: an IAM ARN, a service name, or `anonymous`. */
+  readonly id: string;
+  readonly account: string | undefined;
+  /** For role sessions: the role's account and name (a session ARN carries no path). */
+  readonly roleKey: string | undefined;
+  /** For federated-user sessions: the user ARN. */
+  readonly userArn: string | undefined;
+  readonly service: string | undefined;
+  readonly anonymous: boolean;
+}
+
+function roleKeyOf(arn: string): string | undefined {
+  const iam = parseIamArn(arn);
+  if (iam?.kind === 'role') return `${iam.account}/${iam.name}`;
+  const sts = parseStsArn(arn);
+  return sts?.kind === 'assumed-role' ? `${sts.account}/${sts.roleName}` : undefined;
+}
+
+/** Builds caller facts from a principal ARN (roles and sessions), a service name or `anonymous`. */
+export function callerFacts(id: string, account: string | undefined, userArn?: string): CallerFacts {
+  const anonymous = id === 'anonymous';
+  const service = !anonymous && !id.startsWith('arn:') ? id : undefined;
+  return { id, account, roleKey: service === undefined && !anonymous ? roleKeyOf(id) : undefined, userArn, service, anonymous };
+}
+
+/** True when the Principal element may name the caller (conditions ignored; `CanonicalUser` may name anyone). */
+export function specMayName(spec: PrincipalSpec, caller: CallerFacts): boolean {
+  if (spec.wildcard || spec.CanonicalUser.length > 0) return true;
+  if (caller.service !== undefined) return spec.Service.includes(caller.service);
+  if (caller.anonymous) return false;
+  for (const value of spec.AWS) {
+    if (value === caller.id || value === caller.userArn) return true;
+    if (caller.account !== undefined && (value === caller.account || value === `arn:${value.split(':')[1] ?? 'aws'}:iam::${caller.account}:root`)) return true;
+    if (caller.roleKey !== undefined && roleKeyOf(value) === caller.roleKey && parseIamArn(value)?.kind === 'role') return true;
+  }
+  return false;
+}
+
+/** True when a resource-policy statement may apply to the caller (NotPrincipal: may apply to anyone). */
+export function statementMayName(statement: Statement, caller: CallerFacts): boolean {
+  if (statement.notPrincipal !== undefined) return true;
+  return statement.principal !== undefined && specMayName(statement.principal, caller);
+}
