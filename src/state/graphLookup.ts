@@ -1,0 +1,70 @@
+/**
+ * Indexes of one access graph, built once per graph object (graphs are immutable values) so that
+ * selectors answer in constant time and return the same objects for the same graph.
+ */
+import type {
+  AccessGraph,
+  Finding,
+  GraphEdge,
+  GraphNode,
+  PrincipalReach,
+  ResourceReach,
+} from '../analysis/types';
+
+/** Lookups over one graph. */
+export interface GraphLookup {
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  readonly edges: ReadonlyMap<string, GraphEdge>;
+  /** Child nodes by parent id (`undefined`: top level), in graph order. */
+  readonly children: ReadonlyMap<string | undefined, readonly GraphNode[]>;
+  readonly byPrincipal: ReadonlyMap<string, PrincipalReach>;
+  readonly byResource: ReadonlyMap<string, ResourceReach>;
+  readonly findingsBySubject: ReadonlyMap<string, readonly Finding[]>;
+}
+
+const cache = new WeakMap<AccessGraph, GraphLookup>();
+
+function group<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [item]);
+    else list.push(item);
+  }
+  return out;
+}
+
+/** The lookups of `graph` (cached). */
+export function lookupOf(graph: AccessGraph): GraphLookup {
+  const cached = cache.get(graph);
+  if (cached !== undefined) return cached;
+  const lookup: GraphLookup = {
+    nodes: new Map(graph.nodes.map((n) => [n.id, n])),
+    edges: new Map(graph.edges.map((e) => [e.id, e])),
+    children: group(graph.nodes, (n) => n.parent),
+    byPrincipal: new Map(graph.reachability.byPrincipal.map((r) => [r.principal, r])),
+    byResource: new Map(graph.reachability.byResource.map((r) => [r.resource, r])),
+    findingsBySubject: group(graph.findings, (f) => f.subject),
+  };
+  cache.set(graph, lookup);
+  return lookup;
+}
+
+/** Memoizes `compute(graph, key)` per graph and key, so equal questions get the same answer object. */
+export function memoPerGraph<T>(
+  compute: (graph: AccessGraph, key: string) => T,
+): (graph: AccessGraph, key: string) => T {
+  const results = new WeakMap<AccessGraph, Map<string, T>>();
+  return (graph, key) => {
+    let perGraph = results.get(graph);
+    if (perGraph === undefined) {
+      perGraph = new Map();
+      results.set(graph, perGraph);
+    }
+    if (perGraph.has(key)) return perGraph.get(key) as T;
+    const value = compute(graph, key);
+    perGraph.set(key, value);
+    return value;
+  };
+}

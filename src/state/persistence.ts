@@ -1,0 +1,111 @@
+/**
+ * What the app keeps in `localStorage`: the scenario text with the unapplied drafts of focused tabs
+ * (autosave: nothing the user typed is lost on reload) and the view preferences. Both are versioned
+ * and parsed on read like any input from outside (STYLE.md rule 1): a damaged entry is ignored, never
+ * trusted.
+ */
+import type { JsonPath } from '../model/ids';
+
+/** The subset of the Web Storage API the app uses (injectable: tests pass a map). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Storage keys; the version is part of the key so an old build never reads a newer shape. */
+export const AUTOSAVE_KEY = 'accessgraph:autosave:v1';
+export const PREFS_KEY = 'accessgraph:prefs:v1';
+
+/** A focused tab's text not yet written into the scenario. */
+export interface Draft {
+  readonly path: JsonPath;
+  readonly text: string;
+}
+
+/** The autosaved document. */
+export interface Autosave {
+  readonly v: 1;
+  readonly text: string;
+  /** Milliseconds since the epoch. */
+  readonly savedAt: number;
+  /** By tab id. */
+  readonly drafts: Readonly<Record<string, Draft>>;
+}
+
+/** Caps that keep a damaged or hostile entry from costing much. */
+const MAX_TEXT = 20_000_000;
+const MAX_DRAFTS = 64;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJson(raw: string | null): unknown {
+  if (raw === null || raw.length > MAX_TEXT * 2) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function parsePath(value: unknown): JsonPath | undefined {
+  if (!Array.isArray(value) || value.length > 64) return undefined;
+  const steps: (string | number)[] = [];
+  for (const step of value as unknown[]) {
+    if (typeof step === 'string' || (typeof step === 'number' && Number.isInteger(step) && step >= 0))
+      steps.push(step);
+    else return undefined;
+  }
+  return steps;
+}
+
+function parseDrafts(value: unknown): Record<string, Draft> {
+  const drafts: Record<string, Draft> = Object.create(null) as Record<string, Draft>;
+  if (!isRecord(value)) return drafts;
+  for (const [id, draft] of Object.entries(value).slice(0, MAX_DRAFTS)) {
+    if (!isRecord(draft) || typeof draft.text !== 'string' || draft.text.length > MAX_TEXT) continue;
+    const path = parsePath(draft.path);
+    if (path !== undefined) drafts[id] = { path, text: draft.text };
+  }
+  return drafts;
+}
+
+/** Parses an autosave entry; `undefined` when absent, of another version or damaged. */
+export function parseAutosave(raw: string | null): Autosave | undefined {
+  const value = parseJson(raw);
+  if (!isRecord(value) || value.v !== 1 || typeof value.text !== 'string' || value.text.length > MAX_TEXT)
+    return undefined;
+  const savedAt = typeof value.savedAt === 'number' && Number.isFinite(value.savedAt) ? value.savedAt : 0;
+  return { v: 1, text: value.text, savedAt, drafts: parseDrafts(value.drafts) };
+}
+
+/** Reads the autosave; storage errors (blocked storage) count as no autosave. */
+export function readAutosave(storage: KeyValueStorage | undefined): Autosave | undefined {
+  try {
+    return parseAutosave(storage?.getItem(AUTOSAVE_KEY) ?? null);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a value; `false` when storage refused it (quota, privacy mode). */
+export function writeEntry(storage: KeyValueStorage | undefined, key: string, value: unknown): boolean {
+  if (storage === undefined) return false;
+  try {
+    storage.setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a stored JSON value for a parser of its own; `undefined` when absent or unreadable. */
+export function readEntry(storage: KeyValueStorage | undefined, key: string): unknown {
+  try {
+    return parseJson(storage?.getItem(key) ?? null);
+  } catch {
+    return undefined;
+  }
+}
