@@ -1,0 +1,62 @@
+/**
+ * The access diff: what a change to a scenario adds and removes, principal by resource by action
+ * (effective access, own or through roles), and principal by role (assumability).
+ */
+import type { AccessChange, AccessChangeKind, AccessDiff, AssumeChange } from './diffTypes';
+import { compareStrings } from './order';
+import type { AccessGraph, ActionAccess, EdgeDecision } from './types';
+
+function accessIndex(graph: AccessGraph): Map<string, { principal: string; resource: string; access: ActionAccess }> {
+  const out = new Map<string, { principal: string; resource: string; access: ActionAccess }>();
+  for (const edge of graph.edges) {
+    if (edge.kind !== 'effective-access') continue;
+    for (const access of edge.actions) out.set(`${edge.source}\u0000${edge.target}\u0000${access.action}\u0000${access.resource ?? ''}`, { principal: edge.source, resource: edge.target, access });
+  }
+  return out;
+}
+
+function assumeIndex(graph: AccessGraph): Map<string, { principal: string; role: string; decision: EdgeDecision }> {
+  const out = new Map<string, { principal: string; role: string; decision: EdgeDecision }>();
+  for (const edge of graph.edges) if (edge.kind === 'can-assume') out.set(`${edge.source}\u0000${edge.target}`, { principal: edge.source, role: edge.target, decision: edge.decision });
+  return out;
+}
+
+function sameAccess(a: ActionAccess, b: ActionAccess): boolean {
+  return a.decision === b.decision && (a.via ?? []).join('>') === (b.via ?? []).join('>');
+}
+
+function usable(decision: EdgeDecision | undefined): boolean {
+  return decision === 'allowed' || decision === 'conditional';
+}
+
+/** The difference between two analysed scenarios. */
+export function diffAccess(before: AccessGraph, after: AccessGraph): AccessDiff {
+  const a = accessIndex(before);
+  const b = accessIndex(after);
+  const access: AccessChange[] = [];
+  for (const [key, old] of a) {
+    const now = b.get(key);
+    if (now === undefined) access.push({ change: 'removed', principal: old.principal, resource: old.resource, action: old.access.action, before: old.access, after: undefined });
+    else if (!sameAccess(old.access, now.access)) access.push({ change: 'changed', principal: old.principal, resource: old.resource, action: old.access.action, before: old.access, after: now.access });
+  }
+  for (const [key, now] of b) if (!a.has(key)) access.push({ change: 'added', principal: now.principal, resource: now.resource, action: now.access.action, before: undefined, after: now.access });
+  access.sort((x, y) => compareStrings(x.principal, y.principal) || compareStrings(x.resource, y.resource) || compareStrings(x.action, y.action) || compareStrings(x.after?.resource ?? x.before?.resource ?? '', y.after?.resource ?? y.before?.resource ?? ''));
+
+  const ra = assumeIndex(before);
+  const rb = assumeIndex(after);
+  const assume: AssumeChange[] = [];
+  for (const key of new Set([...ra.keys(), ...rb.keys()])) {
+    const old = ra.get(key);
+    const now = rb.get(key);
+    const principal = (old ?? now)?.principal ?? '';
+    const role = (old ?? now)?.role ?? '';
+    const was = usable(old?.decision);
+    const is = usable(now?.decision);
+    const change: AccessChangeKind | undefined = !was && is ? 'added' : was && !is ? 'removed' : was && is && old?.decision !== now?.decision ? 'changed' : undefined;
+    if (change !== undefined) assume.push({ change, principal, role, before: old?.decision, after: now?.decision });
+  }
+  assume.sort((x, y) => compareStrings(x.principal, y.principal) || compareStrings(x.role, y.role));
+  const summary = { added: 0, removed: 0, changed: 0 };
+  for (const c of access) summary[c.change] += 1;
+  return { access, assume, summary };
+}
