@@ -46,7 +46,9 @@ async function expectPair(code: FindingCode, subject: string, firing: unknown, f
   return finding;
 }
 
-const bucket = (policy: unknown): Record<string, unknown> => ({ resources: [{ arn: BUCKET, account: A, policy }] });
+function bucket(policy: unknown): Record<string, unknown> {
+  return { resources: [{ arn: BUCKET, account: A, policy }] };
+}
 
 describe('findings fire on their pattern and stay silent on the fixed form', () => {
   it('public-access', async () => {

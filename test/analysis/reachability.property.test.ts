@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/analysis/analyzeScenario';
 import type { AnalysisEngine } from '../../src/analysis/engineApi';
-import type { CanAssumeEdge, EffectiveAccessEdge } from '../../src/analysis/types';
+import type { CanAssumeEdge } from '../../src/analysis/types';
 import { accessTargets, type AccessTarget } from '../../src/analysis/accessTargets';
 import { MINI_ENGINE } from './support/miniEngine';
 import { envFor, scenarioOf } from './support/env';
@@ -141,7 +141,7 @@ describe('reachability agrees with a naive fixpoint oracle', () => {
           const access = new Map<string, string>();
           for (const edge of graph.edges) {
             if (edge.kind !== 'effective-access' || edge.source !== p) continue;
-            for (const a of (edge as EffectiveAccessEdge).actions) access.set(`${edge.target}|${a.action}|${a.resource ?? edge.target}`, a.decision);
+            for (const a of edge.actions) access.set(`${edge.target}|${a.action}|${a.resource ?? edge.target}`, a.decision);
           }
           expect(access).toStrictEqual(expectedAccess(MINI_ENGINE, compiled, p, want.get(p) ?? new Map(), targets));
           for (const role of entry?.roles ?? []) {
