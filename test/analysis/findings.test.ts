@@ -32,7 +32,7 @@ function scenario(parts: Record<string, unknown> = {}, org: Record<string, unkno
   };
 }
 
-async function findings(value: unknown): Promise<Finding[]> {
+async function findings(value: unknown): Promise<readonly Finding[]> {
   const s = scenarioOf(value);
   return runAnalysis(s, await envFor(s, MINI_ENGINE)).graph.findings;
 }
@@ -71,7 +71,7 @@ describe('findings fire on their pattern and stay silent on the fixed form', () 
   });
 
   it('missing-external-id', async () => {
-    const role = (condition: unknown, account = C): Record<string, unknown> => ({ roles: [{ arn: TARGET, trustPolicy: doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole', ...condition }) }] });
+    const role = (condition: object, account = C): Record<string, unknown> => ({ roles: [{ arn: TARGET, trustPolicy: doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole', ...condition }) }] });
     await expectPair('missing-external-id', TARGET, scenario(role({})), scenario(role({ Condition: { StringEquals: { 'sts:ExternalId': 'unique-id' } } })));
     // A test that is not StringEquals does not count as the fix; an account inside the organization is no third party.
     expect((await findings(scenario(role({ Condition: { StringLike: { 'sts:ExternalId': '*' } } })))).map((f) => f.code)).toContain('missing-external-id');
@@ -79,7 +79,7 @@ describe('findings fire on their pattern and stay silent on the fixed form', () 
   });
 
   it('service-without-source', async () => {
-    const queue = (condition: unknown): unknown => scenario({ resources: [{ arn: QUEUE, policy: doc({ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: QUEUE, ...condition }) }] });
+    const queue = (condition: object): unknown => scenario({ resources: [{ arn: QUEUE, policy: doc({ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: QUEUE, ...condition }) }] });
     const f = await expectPair('service-without-source', QUEUE, queue({}), queue({ Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:sns:us-east-1:${A}:topic` } } }));
     expect(f.params.service).toBe('sns.amazonaws.com');
   });
