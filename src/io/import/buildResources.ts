@@ -50,7 +50,16 @@ export function buildShareList(draft: Draft, ctx: OrgContext | undefined, prov: 
   for (const share of [...draft.shares.values()].sort((a, b) => a.arn.localeCompare(b.arn))) {
     const built = buildShare(draft, share, ctx);
     if (built === undefined) continue;
-    prov.add(['resourceShares', out.length], share.origin, false);
+    const path = ['resourceShares', out.length];
+    prov.add(path, share.origin, false);
+    for (const key of ['resources', 'principals', 'pendingPrincipals'] as const) {
+      const list = built[key];
+      if (!Array.isArray(list)) continue;
+      (list as string[]).forEach((item, i) => {
+        const origin = key === 'resources' ? share.resources.get(item) : share.principals.get(item)?.origin;
+        if (origin !== undefined) prov.add([...path, key, i], origin, false);
+      });
+    }
     out.push(built);
   }
   return out;

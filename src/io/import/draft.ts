@@ -73,7 +73,8 @@ export interface DraftResource {
 
 export interface DraftShare {
   readonly arn: string;
-  readonly origin: Origin;
+  /** The `get-resource-shares` entry once read, else the first association naming the share. */
+  origin: Origin;
   name: string | undefined;
   owner: string | undefined;
   allowExternalPrincipals: boolean | undefined;

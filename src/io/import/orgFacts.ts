@@ -50,6 +50,10 @@ export function noteMember(draft: Draft, id: string, origin: Origin): DraftAccou
 /** Sets the parent of an OU or account, reporting a conflict with an earlier statement. */
 export function setParent(draft: Draft, node: { parent: Fact<string> | undefined; readonly id: string }, parent: Fact<string> | undefined): void {
   if (parent === undefined) return;
+  if (parent.value === node.id) {
+    draft.report.error(parent.origin, 'bad-value', `\`${node.id}\` cannot be its own parent, so this placement is not imported`);
+    return;
+  }
   node.parent = settle(draft, node.parent, parent.value, parent.origin, `the parent of \`${node.id}\``);
 }
 

@@ -23,14 +23,16 @@ export function readDescribeOrganization(body: Obj, origin: Origin, draft: Draft
     if (isOrgId(id)) draft.org.id = settle(draft, draft.org.id, id, child(at, 'Id'), 'the organization id');
     else report.error(child(at, 'Id'), 'bad-org-id', `\`${id}\` is not an organization id (\`o-\` and 10 to 32 letters or digits)`);
   }
+  // The management account: its id, else the account field of the organization's ARNs.
   const key = get(org, 'ManagementAccountId') !== undefined ? 'ManagementAccountId' : 'MasterAccountId';
-  const management = text(org, key, at, report, true);
+  const management = text(org, key, at, report);
   if (management !== undefined) {
     if (isAccountId(management)) {
       draft.org.management = settle(draft, draft.org.management, management, child(at, key), 'the management account');
       noteMember(draft, management, child(at, key));
     } else report.error(child(at, key), 'bad-account-id', `\`${management}\` is not a 12-digit account id`);
   }
+  for (const arnKey of ['Arn', 'ManagementAccountArn', 'MasterAccountArn']) noteOrgArn(draft, text(org, arnKey, at, report), child(at, arnKey));
   if (get(org, 'FeatureSet') === 'CONSOLIDATED_BILLING') {
     report.warn(child(at, 'FeatureSet'), 'assumed-value', 'this organization has only consolidated billing, so SCPs and RCPs do not apply to it; the import still lists any it finds');
   }

@@ -36,6 +36,7 @@ export function readResourceShares(body: Obj, origin: Origin, draft: Draft): voi
   for (const item of objects(body, 'resourceShares', origin, report)) {
     const share = shareOf(item.value, item.origin, draft);
     if (share === undefined) continue;
+    if (!share.described) share.origin = item.origin;
     share.described = true;
     share.name ??= text(item.value, 'name', item.origin, report);
     const owner = text(item.value, 'owningAccountId', item.origin, report);
