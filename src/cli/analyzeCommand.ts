@@ -74,9 +74,9 @@ export function summarizeGraph(graph: AccessGraph, title: string, engineAvailabl
   return lines;
 }
 
-/** Runs `analyze`; resolves to the exit code (0: the analysis ran). */
-export async function runAnalyze(scenario: Scenario, io: CommandOutput, json: boolean): Promise<number> {
-  const env = await prepareNodeEnv([scenario]);
+/** Runs `analyze`; resolves to the exit code (0: the analysis ran). `engine` is for tests. */
+export async function runAnalyze(scenario: Scenario, io: CommandOutput, json: boolean, engine: AnalysisEngine | undefined = DEFAULT_ENGINE): Promise<number> {
+  const env = await prepareNodeEnv([scenario], engine);
   const { graph } = runAnalysis(scenario, env);
   if (json) io.out(JSON.stringify(graph, null, 2));
   else summarizeGraph(graph, scenario.title, env.engine !== undefined).forEach((line) => io.out(line));

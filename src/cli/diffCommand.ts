@@ -5,6 +5,8 @@
 import { runAnalysis } from '../analysis/analyzeScenario';
 import { diffAccess } from '../analysis/diff';
 import type { AccessChange } from '../analysis/types';
+import { DEFAULT_ENGINE } from '../analysis/defaultEngine';
+import type { AnalysisEngine } from '../analysis/engineApi';
 import type { Scenario } from '../model/types';
 import { prepareNodeEnv, type CommandOutput } from './analyzeCommand';
 
@@ -18,9 +20,9 @@ function describeAccess(change: AccessChange): string {
   return `${MARK[change.change]} ${change.principal} ${change.action} ${on}${via}${how}`;
 }
 
-/** Runs `diff`; resolves to 0. */
-export async function runDiff(before: Scenario, after: Scenario, io: CommandOutput, json: boolean): Promise<number> {
-  const env = await prepareNodeEnv([before, after]);
+/** Runs `diff`; resolves to 0. `engine` is for tests. */
+export async function runDiff(before: Scenario, after: Scenario, io: CommandOutput, json: boolean, engine: AnalysisEngine | undefined = DEFAULT_ENGINE): Promise<number> {
+  const env = await prepareNodeEnv([before, after], engine);
   const a = runAnalysis(before, env).graph;
   const b = runAnalysis(after, env).graph;
   const diff = diffAccess(a, b);

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runAnalysis } from '../../src/analysis/analyzeScenario';
+import type { AccessGraph } from '../../src/analysis/types';
+import { MINI_ENGINE } from './support/miniEngine';
+import { envFor, scenarioOf } from './support/env';
+import { arbitraryScenario } from './support/randomOrg';
+
+type Value = { roles: { policies: unknown[]; trustPolicy: { Statement: unknown[] } }[]; resources: Record<string, unknown>[] };
+
+const EDITS = ['identity', 'trust', 'bucket', 'scp'] as const;
+
+function edit(value: Value, kind: (typeof EDITS)[number], at: number): Value {
+  const copy = structuredClone(value);
+  const role = copy.roles[at % copy.roles.length]!;
+  switch (kind) {
+    case 'identity':
+      role.policies = [{ name: 'all-s3', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } }];
+      break;
+    case 'trust':
+      role.trustPolicy.Statement = [];
+      break;
+    case 'bucket':
+      copy.resources[0]!.policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data-a/*' }] };
+      break;
+    case 'scp':
+      (copy as unknown as { organization: { policies: unknown[] } }).organization.policies = [{ name: 'NoS3', type: 'SCP', targets: ['222222222222'], document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 's3:*', Resource: '*' }] } }];
+      break;
+  }
+  return copy;
+}
+
+function content(graph: AccessGraph): unknown {
+  return { nodes: graph.nodes, edges: graph.edges, findings: graph.findings, reachability: graph.reachability };
+}
+
+describe('incremental analysis', () => {
+  it('gives the same graph as a full analysis after one policy edit, reusing the cells the edit cannot affect', async () => {
+    let reusedSomething = false;
+    await fc.assert(
+      fc.asyncProperty(arbitraryScenario, fc.constantFrom(...EDITS), fc.nat(5), async (value, kind, at) => {
+        const before = scenarioOf(value);
+        const after = scenarioOf(edit(value, kind, at));
+        const env = await envFor(after, MINI_ENGINE);
+        const previous = runAnalysis(before, env);
+        const incremental = runAnalysis(after, env, previous);
+        const full = runAnalysis(after, env);
+        expect(content(incremental.graph)).toStrictEqual(content(full.graph));
+        expect(incremental.graph.stats.evaluations).toBeLessThanOrEqual(full.graph.stats.evaluations);
+        if (incremental.graph.stats.reused > 0) reusedSomething = true;
+      }),
+      { numRuns: 60 },
+    );
+    expect(reusedSomething).toBe(true);
+  });
+
+  it('reuses nothing when the organization tree changes', async () => {
+    const [value] = fc.sample(arbitraryScenario, { seed: 7, numRuns: 1 });
+    const before = scenarioOf(value);
+    const moved = structuredClone(value) as unknown as { accounts: { id: string; parentId?: string }[] };
+    moved.accounts = moved.accounts.map((a) => (a.id === '222222222222' ? { id: a.id } : a));
+    const after = scenarioOf(moved);
+    const env = await envFor(after, MINI_ENGINE);
+    const incremental = runAnalysis(after, env, runAnalysis(before, env));
+    expect(incremental.graph.stats.reused).toBe(0);
+    expect(content(incremental.graph)).toStrictEqual(content(runAnalysis(after, env).graph));
+  });
+});
