@@ -7,6 +7,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runAnalysis } from '../../src/analysis/analyzeScenario';
+import { checkFindingAssertion } from '../../src/analysis/assertions';
+import { prepareNodeEnv } from '../../src/cli/analyzeCommand';
 import type { JsonObject } from '../../src/io/share/jsonValue';
 import { applyEdits, lessonQuestions, lessonScenario, lessonTryIts, LESSONS, predictAssertion, type AssertionJson } from '../../src/lessons/index';
 import { parseScenarioValue } from '../../src/model/parseScenario';
@@ -50,6 +53,35 @@ describe.skipIf(checker === undefined)('lessons against the engine', () => {
       });
     }
   });
+});
+
+// Finding checkpoints need only the analysis graph, which exists without the engine (static findings)
+// and grows with it; they run now and keep running once the engine lands.
+describe('finding checkpoints against the analysis graph', () => {
+  for (const lesson of LESSONS) {
+    const findings = [...lesson.checkpoints, ...lessonTryIts(lesson).flatMap((t) => [...t.goal, ...t.keep])].filter((a) => 'finding' in a);
+    if (findings.length === 0) continue;
+    it(`${lesson.id}: the findings its checkpoints and try-it goals name`, async () => {
+      const { scenario } = parseScenarioValue(lessonScenario(lesson, 'en'));
+      if (scenario === undefined) throw new Error('invariant: lesson scenario parses');
+      const graph = runAnalysis(scenario, await prepareNodeEnv([scenario])).graph;
+      for (const assertion of scenario.assertions) {
+        if (assertion.type === 'finding') expect(checkFindingAssertion(graph, assertion).actual, assertion.name).toBe(assertion.expect);
+      }
+      for (const tryIt of lessonTryIts(lesson)) {
+        const solved = parseScenarioValue(applyEdits(lessonScenario(lesson, 'en'), tryIt.solution)).scenario;
+        if (solved === undefined) throw new Error(`invariant: the solution of ${tryIt.id} parses`);
+        const after = runAnalysis(solved, await prepareNodeEnv([solved])).graph;
+        for (const goal of [...tryIt.goal, ...tryIt.keep]) {
+          if (!('finding' in goal)) continue;
+          const assertion = { type: 'finding' as const, name: goal.name, finding: goal.finding, subject: goal.subject, expect: goal.expect, path: [] };
+          const before = checkFindingAssertion(graph, assertion).passed;
+          expect(before, `${tryIt.id}: ${goal.name} at the start`).toBe(tryIt.keep.includes(goal));
+          expect(checkFindingAssertion(after, assertion).passed, `${tryIt.id}: ${goal.name} after the solution`).toBe(true);
+        }
+      }
+    });
+  }
 });
 
 const CLI = new URL('../../src/cli/main.ts', import.meta.url);
