@@ -4,6 +4,7 @@
  * summary on stdout. Exit 0 with the scenario text, or 2 (and no text) when a file could not be
  * imported. Warnings never change the exit code.
  */
+import { isObject } from '../model/checkShape';
 import { isBlocking } from '../model/diagnostics';
 import { importFiles } from '../io/import/importFiles';
 import type { ImportFile } from '../io/import/types';
@@ -21,7 +22,19 @@ export interface ImportOutcome {
   readonly exitCode: number;
 }
 
-const COLLECTIONS = ['accounts', 'users', 'groups', 'roles', 'policies', 'resources', 'resourceShares'] as const;
+const COLLECTIONS = [
+  ['accounts', 'account', 'accounts'],
+  ['users', 'user', 'users'],
+  ['groups', 'group', 'groups'],
+  ['roles', 'role', 'roles'],
+  ['policies', 'customer managed policy', 'customer managed policies'],
+  ['resources', 'resource', 'resources'],
+  ['resourceShares', 'resource share', 'resource shares'],
+] as const;
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 /** Imports `files` and reports on `io`. */
 export function runImport(files: readonly ImportFile[], io: ImportIo): ImportOutcome {
@@ -29,25 +42,24 @@ export function runImport(files: readonly ImportFile[], io: ImportIo): ImportOut
   for (const d of diagnostics) io.err(formatDiagnostic(d.file, d));
   const errors = diagnostics.filter(isBlocking).length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  if (errors > 0 || scenario === undefined || typeof scenario !== 'object' || scenario === null) {
-    io.err(`accessgraph import: nothing written: ${errors === 0 ? 'no file held anything to import' : `${errors} error${errors === 1 ? '' : 's'}`}`);
+  if (errors > 0 || !isObject(scenario)) {
+    io.err(`accessgraph import: nothing written: ${errors === 0 ? 'no file held anything to import' : plural(errors, 'error', 'errors')}`);
     return { scenarioText: undefined, exitCode: 2 };
   }
-  io.out(`imported ${summary(scenario as Record<string, unknown>)} from ${files.length} file${files.length === 1 ? '' : 's'}${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
+  io.out(`imported ${summary(scenario)} from ${plural(files.length, 'file', 'files')}${warnings > 0 ? ` (${plural(warnings, 'warning', 'warnings')})` : ''}`);
   return { scenarioText: `${JSON.stringify(scenario, null, 2)}\n`, exitCode: 0 };
 }
 
 function summary(scenario: Record<string, unknown>): string {
   const parts: string[] = [];
   const organization = scenario.organization;
-  if (typeof organization === 'object' && organization !== null) {
-    const units = (organization as Record<string, unknown>).units;
-    const policies = (organization as Record<string, unknown>).policies;
-    parts.push(`1 organization (${Array.isArray(units) ? units.length : 0} OUs, ${Array.isArray(policies) ? policies.length : 0} SCPs/RCPs)`);
+  if (isObject(organization)) {
+    const { units, policies } = organization;
+    parts.push(`1 organization (${plural(Array.isArray(units) ? units.length : 0, 'OU', 'OUs')}, ${plural(Array.isArray(policies) ? policies.length : 0, 'SCP or RCP', 'SCPs and RCPs')})`);
   }
-  for (const key of COLLECTIONS) {
+  for (const [key, one, many] of COLLECTIONS) {
     const value = scenario[key];
-    if (Array.isArray(value)) parts.push(`${value.length} ${key === 'resourceShares' ? 'resource shares' : key}`);
+    if (Array.isArray(value)) parts.push(plural(value.length, one, many));
   }
   return parts.join(', ');
 }
