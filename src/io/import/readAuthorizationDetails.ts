@@ -93,7 +93,11 @@ function readManagedPolicy(obj: Obj, origin: Origin, draft: Draft, home: string 
   }
   const document = readDocument(get(chosen.value, 'Document'), child(chosen.origin, 'Document'), report);
   if (document === undefined) return;
-  if (draft.policies.has(arn)) return;
+  const first = draft.policies.get(arn);
+  if (first !== undefined) {
+    if (fingerprint(first.document.value) !== fingerprint(document.value)) report.warn(origin, 'duplicate-id', `\`${arn}\` is also in \`${first.origin.file.name}\` with a different default version: the first is kept`);
+    return;
+  }
   noteAccount(draft, parseIamArn(arn)?.account ?? '', origin);
   draft.policies.set(arn, { arn, origin, document });
 }
@@ -107,8 +111,8 @@ function readPrincipal(obj: Obj, origin: Origin, kind: 'user' | 'group' | 'role'
   const trustValue = get(obj, 'AssumeRolePolicyDocument');
   let trust: ImportedDocument | undefined;
   if (kind === 'role') {
-    if (trustValue === undefined || trustValue === null) report.warn(origin, 'missing-key', 'this role has no `AssumeRolePolicyDocument`, so nobody can assume it');
-    else trust = readDocument(trustValue, child(origin, 'AssumeRolePolicyDocument'), report);
+    // A role without a trust policy is reported by the model once the scenario is built.
+    if (trustValue !== undefined && trustValue !== null) trust = readDocument(trustValue, child(origin, 'AssumeRolePolicyDocument'), report);
     if (trustValue !== undefined && trustValue !== null && trust === undefined) {
       report.error(origin, 'not-imported', `role \`${arn}\` is not imported because its trust policy cannot be read`);
       return;

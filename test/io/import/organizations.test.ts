@@ -90,6 +90,12 @@ describe('organization conventions', () => {
     expect(brief(result.diagnostics)).toContain('policies.json:3:5 info not-imported `TAG_POLICY` policies do not decide access, so `Tags` is not imported');
   });
 
+  it('reads `list-policies-for-target` with the target in the file name', () => {
+    const policy = { Policy: { PolicySummary: { Id: 'p-denyleave1', Name: 'DenyLeave', Type: 'SERVICE_CONTROL_POLICY' }, Content: JSON.stringify(DENY_LEAVE) } };
+    const result = importValues(['org.json', org], ['roots.json', roots], ['policy.json', policy], ['list-policies-for-target.111111111111.json', { Policies: [{ Id: 'p-denyleave1', Name: 'DenyLeave', Type: 'SERVICE_CONTROL_POLICY' }] }]);
+    expect(at(scenarioOf(result), 'organization', 'policies')).toStrictEqual([{ name: 'DenyLeave', type: 'SCP', targets: ['111111111111'], document: DENY_LEAVE }]);
+  });
+
   it('imports accounts outside any organization when the organization cannot be identified', () => {
     const result = importValues(['accounts.json', { Accounts: [{ Id: '111111111111', Name: 'A' }] }]);
     const scenario = scenarioOf(result);

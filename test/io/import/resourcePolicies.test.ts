@@ -53,6 +53,17 @@ describe('resource policies from hand-written exports', () => {
     );
   });
 
+  it('takes the resource from a file named after a queue URL or an ARN, or from the one resource the statements name', () => {
+    const statement = (resource: string): unknown => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '222222222222' }, Action: '*', Resource: resource }] });
+    const result = importValues(
+      [`in/${encodeURIComponent('https://sqs.eu-west-1.amazonaws.com/111111111111/jobs')}`, { Policy: JSON.stringify(statement('*')) }],
+      [`${encodeURIComponent('arn:aws:sns:eu-west-1:111111111111:alerts')}.json`, statement('*')],
+      ['anything.json', { Policy: statement('arn:aws:lambda:eu-west-1:111111111111:function:f') }],
+    );
+    expect(keys(scenarioOf(result), 'resources')).toStrictEqual(['arn:aws:lambda:eu-west-1:111111111111:function:f', 'arn:aws:sns:eu-west-1:111111111111:alerts', 'arn:aws:sqs:eu-west-1:111111111111:jobs']);
+    expect(result.diagnostics.filter((d) => d.severity !== 'info' && d.code !== 'policy-lint')).toStrictEqual([]);
+  });
+
   it('reads the wrapper form and refuses a role as a resource', () => {
     const result = importValues(
       ['wrapped.json', { ResourceArn: 'arn:aws:sqs:us-east-1:111111111111:jobs', Policy: { Statement: [{ Effect: 'Allow', Principal: { AWS: '222222222222' }, Action: 'sqs:SendMessage', Resource: '*' }] } }],
