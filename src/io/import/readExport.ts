@@ -6,6 +6,7 @@ import type { Draft } from './draft';
 import type { Obj } from './fields';
 import type { Origin } from './origin';
 import type { Recognition } from './recognise';
+import type { ExportKind } from './types';
 import { readAuthorizationDetails } from './readAuthorizationDetails';
 import { readDescribePolicy, readPolicyList, readPolicyTargets } from './readControlPolicies';
 import { readAccounts, readChildren, readDescribeOrganization, readRoots, readUnits } from './readOrganizations';
@@ -14,7 +15,7 @@ import { readAssociations, readResourceShares, readSharePrincipals, readShareRes
 import { readRamResourcePolicies, readResourcePolicyFile, readResourcePolicyList } from './readResourcePolicy';
 
 /** Reads `body` (the output part of the file) as the recognised kind. */
-export function readExport(recognition: Recognition & { kind: string }, body: unknown, origin: Origin, request: Request, draft: Draft): void {
+export function readExport(recognition: Extract<Recognition, { kind: ExportKind }>, body: unknown, origin: Origin, request: Request, draft: Draft): void {
   if (Array.isArray(body)) {
     readResourcePolicyList(body as unknown[], origin, draft);
     return;

@@ -129,6 +129,10 @@ describe.skipIf(!HAS_DATA)('resource policies from ../shared/data', () => {
     const examples: unknown = JSON.parse(readFileSync(join(DATA, 'aws-sdk-js-api-examples/apis/s3-2006-03-01.examples.json'), 'utf8'));
     const pair = { input: { ...(at(examples, 'examples', 'GetBucketPolicy', 0, 'input') as object), ExpectedBucketOwner: '111122223333' }, output: at(examples, 'examples', 'GetBucketPolicy', 0, 'output') };
     expect(keys(scenarioOf(importValues(['GetBucketPolicy.json', pair])), 'resources')).toStrictEqual(['arn:aws:s3:::examplebucket']);
+    const secrets: unknown = JSON.parse(readFileSync(join(DATA, 'aws-sdk-js-api-examples/apis/secretsmanager-2017-10-17.examples.json'), 'utf8'));
+    const secret = scenarioOf(importValues(['GetResourcePolicy.json', { input: at(secrets, 'examples', 'GetResourcePolicy', 0, 'input'), output: at(secrets, 'examples', 'GetResourcePolicy', 0, 'output') }]));
+    expect(at(secret, 'resources', 0, 'arn')).toBe('arn:aws:secretsmanager:us-west-2:123456789012:secret:MyTestDatabaseSecret-a1b2c3');
+    expect(at(secret, 'resources', 0, 'policy', 'Statement', 0, 'Principal')).toStrictEqual({ AWS: 'arn:aws:iam::123456789012:root' });
   });
 
   it('reads the IAMSpy resource lists, with the owner each entry names', () => {
