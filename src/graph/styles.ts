@@ -1,0 +1,277 @@
+/**
+ * The Cytoscape stylesheet, built from the design tokens for one theme. Every rule selects on a
+ * class from `GRAPH_CLASSES`; colours keep one meaning each and are paired with a shape or a line
+ * pattern (UI.md "Meaning of colour"): allowed solid green, conditional dashed amber with its
+ * condition, blocked red with a bar, external a purple ring, shares dotted teal, selection the accent.
+ */
+import type cytoscape from 'cytoscape';
+import type { Theme, Tokens } from './tokens';
+import { TOKENS } from './tokens';
+import { badgeUri, iconUri } from './icons';
+import type { LeafType } from './vocabulary';
+import { LEAF_TYPES, PRINCIPAL_TYPES } from './vocabulary';
+import {
+  BOX_PADDING,
+  BOX_TITLE_FONT,
+  LABEL_FONT,
+  LABEL_GAP,
+  LABEL_MAX_WIDTH,
+  LABEL_MIN_ZOOM,
+  LEAF_SIZE,
+  EMPTY_BOX_HEIGHT,
+  EMPTY_BOX_WIDTH,
+} from './metrics';
+
+/** The system UI font stack (UI.md: one UI font, nothing loaded from elsewhere). */
+export const GRAPH_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
+
+/** Options that change with the size of the graph. */
+export interface StyleOptions {
+  /** Short style transitions (dimming, highlight); off for large graphs where they would cost frames. */
+  readonly transitions: boolean;
+}
+
+type Block = cytoscape.StylesheetStyle;
+
+const SHAPES: Readonly<Record<LeafType, cytoscape.Css.NodeShape>> = {
+  user: 'ellipse',
+  group: 'ellipse',
+  role: 'round-hexagon',
+  session: 'ellipse',
+  service: 'round-octagon',
+  idp: 'round-diamond',
+  anonymous: 'ellipse',
+  bucket: 'round-rectangle',
+  'kms-key': 'round-rectangle',
+  queue: 'round-rectangle',
+  topic: 'round-rectangle',
+  function: 'round-rectangle',
+  secret: 'round-rectangle',
+  repository: 'round-rectangle',
+  subnet: 'round-rectangle',
+  'transit-gateway': 'round-rectangle',
+  table: 'round-rectangle',
+  resource: 'round-rectangle',
+  share: 'round-diamond',
+};
+
+function iconColour(type: LeafType, t: Tokens): string {
+  if (type === 'share') return t.share;
+  if (type === 'anonymous') return t.external;
+  if (type === 'service' || type === 'idp') return t.service;
+  return (PRINCIPAL_TYPES as readonly string[]).includes(type) ? t.principal : t.resource;
+}
+
+function leafBlocks(t: Tokens): Block[] {
+  const blocks: Block[] = [];
+  const badges = {
+    high: badgeUri('high', t.denied, t.panel),
+    medium: badgeUri('medium', t.conditional, t.panel),
+    low: badgeUri('low', t.textFaint, t.panel),
+  } as const;
+  for (const type of LEAF_TYPES) {
+    const icon = iconUri(type, iconColour(type, t));
+    blocks.push({ selector: `node.t-${type}`, style: { shape: SHAPES[type], 'background-image': icon } });
+    for (const severity of ['low', 'medium', 'high'] as const) {
+      blocks.push({
+        selector: `node.t-${type}.finding-${severity}`,
+        style: {
+          'background-image': [icon, badges[severity]],
+          'background-width': ['60%', '46%'],
+          'background-height': ['60%', '46%'],
+          'background-position-x': ['50%', '128%'],
+          'background-position-y': ['50%', '-22%'],
+          'background-clip': ['node', 'none'],
+          'bounds-expansion': 6,
+        },
+      });
+    }
+  }
+  return blocks;
+}
+
+function nodeBlocks(t: Tokens, options: StyleOptions): Block[] {
+  const transition = options.transitions ? { 'transition-property': 'opacity, border-color, border-width, underlay-opacity', 'transition-duration': 150 } : {};
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': GRAPH_FONT,
+        'font-size': LABEL_FONT,
+        color: t.text,
+        'min-zoomed-font-size': Math.round(LABEL_FONT * LABEL_MIN_ZOOM),
+        'overlay-opacity': 0,
+        'overlay-color': t.accent,
+        'overlay-padding': 5,
+        ...transition,
+      },
+    },
+    {
+      selector: 'node.leaf',
+      style: {
+        width: LEAF_SIZE,
+        height: LEAF_SIZE,
+        'background-color': t.nodeFill,
+        'border-width': 1.5,
+        'border-color': t.nodeBorder,
+        'background-width': '60%',
+        'background-height': '60%',
+        'background-image-smoothing': 'yes',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': LABEL_GAP,
+        'text-wrap': 'ellipsis',
+        'text-max-width': `${LABEL_MAX_WIDTH}px`,
+        'text-background-color': t.accountFill,
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'z-compound-depth': 'top',
+      },
+    },
+    ...leafBlocks(t),
+    { selector: 'node.t-session', style: { 'border-style': 'dashed' } },
+    { selector: 'node.t-share', style: { 'background-color': t.shareSoft, 'border-color': t.share, 'border-style': 'dotted', 'border-width': 2 } },
+    { selector: 'node.undeclared', style: { 'border-style': 'dashed' } },
+    { selector: 'node.leaf.external', style: { 'border-color': t.external, 'outline-width': 2.5, 'outline-color': t.external, 'outline-offset': 2, 'outline-opacity': 0.9 } },
+    { selector: 'node.public', style: { 'background-color': t.externalSoft } },
+    {
+      selector: 'node.box',
+      style: {
+        shape: 'roundrectangle',
+        'corner-radius': '10px',
+        padding: `${BOX_PADDING}px`,
+        'background-color': t.accountFill,
+        'border-width': 1,
+        'border-color': t.accountBorder,
+        'font-size': BOX_TITLE_FONT,
+        'font-weight': 600,
+        color: t.textMuted,
+        'text-valign': 'top',
+        'text-halign': 'left-inside',
+        'text-margin-x': -2 * BOX_PADDING + 2,
+        'text-margin-y': -5,
+        'text-wrap': 'wrap',
+        'text-max-width': '640px',
+        'text-justification': 'left',
+        'min-zoomed-font-size': 5,
+        'min-width': 'data(minWidth)',
+        'min-width-bias-left': '0%',
+        'min-width-bias-right': '100%',
+        'compound-sizing-wrt-labels': 'include',
+        'z-compound-depth': 'bottom',
+        width: EMPTY_BOX_WIDTH,
+        height: EMPTY_BOX_HEIGHT,
+      },
+    },
+    { selector: 'node.t-organization', style: { 'background-color': t.orgFill, 'border-color': t.borderStrong, 'corner-radius': '14px', 'font-size': BOX_TITLE_FONT + 1, color: t.text } },
+    { selector: 'node.t-ou', style: { 'background-color': t.ouFill, 'border-color': t.borderStrong, 'corner-radius': '12px' } },
+    { selector: 'node.t-account', style: { color: t.text } },
+    { selector: 'node.t-account.management', style: { 'border-width': 1.5, 'border-color': t.borderStrong } },
+    { selector: 'node.t-band', style: { 'background-color': t.bg, 'background-opacity': 0.6, 'border-style': 'dashed', 'border-color': t.borderStrong } },
+    { selector: 'node.t-band.external', style: { color: t.external } },
+    { selector: 'node.box.external', style: { 'border-color': t.external, 'border-width': 1.5, 'background-color': t.externalSoft, 'background-opacity': 0.5 } },
+    { selector: 'node.box.collapsed', style: { 'border-style': 'dashed', 'border-width': 1.5 } },
+  ];
+}
+
+function edgeBlocks(t: Tokens): Block[] {
+  return [
+    {
+      selector: 'edge',
+      style: {
+        width: 1.4,
+        'curve-style': 'bezier',
+        'line-color': t.edge,
+        'target-arrow-color': t.edge,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.85,
+        label: 'data(label)',
+        'font-family': GRAPH_FONT,
+        'font-size': 10,
+        color: t.textMuted,
+        'min-zoomed-font-size': 6,
+        'text-background-color': t.panel,
+        'text-background-opacity': 0.92,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'text-border-opacity': 0,
+        'overlay-opacity': 0,
+        'overlay-color': t.accent,
+        'overlay-padding': 4,
+      },
+    },
+    { selector: 'edge.e-member-of', style: { width: 1, 'line-color': t.borderStrong, 'target-arrow-shape': 'none', 'line-style': 'solid' } },
+    { selector: 'edge.e-can-assume.allowed', style: { 'line-color': t.allowed, 'target-arrow-color': t.allowed } },
+    {
+      selector: 'edge.e-can-assume.conditional',
+      style: { 'line-color': t.conditional, 'target-arrow-color': t.conditional, 'line-style': 'dashed', 'line-dash-pattern': [6, 4], color: t.conditional, 'font-weight': 600 },
+    },
+    {
+      selector: 'edge.e-can-assume.blocked',
+      style: { 'line-color': t.denied, 'target-arrow-color': t.denied, 'target-arrow-shape': 'tee', 'arrow-scale': 1.3, color: t.denied, 'font-weight': 600 },
+    },
+    { selector: 'edge.e-grants', style: { width: 1, 'line-color': t.textFaint, 'target-arrow-color': t.textFaint, 'target-arrow-shape': 'vee', 'arrow-scale': 0.7 } },
+    { selector: 'edge.e-grants.unconstrained', style: { 'line-color': t.external, 'target-arrow-color': t.external } },
+    { selector: 'edge.e-shares', style: { width: 1.8, 'line-color': t.share, 'target-arrow-color': t.share, 'line-style': 'dotted', 'target-arrow-shape': 'vee', color: t.share } },
+    { selector: 'edge.e-shares.share-inactive', style: { 'line-opacity': 0.5, 'target-arrow-shape': 'none' } },
+    { selector: 'edge.e-effective-access', style: { 'arrow-scale': 0.8, 'z-index': 5 } },
+    { selector: 'edge.e-effective-access.allowed', style: { 'line-color': t.allowed, 'target-arrow-color': t.allowed, color: t.allowed } },
+    {
+      selector: 'edge.e-effective-access.conditional',
+      style: { 'line-color': t.conditional, 'target-arrow-color': t.conditional, 'line-style': 'dashed', 'line-dash-pattern': [6, 4], color: t.conditional },
+    },
+    { selector: 'edge.breadth-1', style: { width: 1.6 } },
+    { selector: 'edge.breadth-2', style: { width: 2.6 } },
+    { selector: 'edge.breadth-3', style: { width: 3.6 } },
+    { selector: 'edge.breadth-4', style: { width: 4.8 } },
+    { selector: 'edge.aggregate', style: { width: 2.4, 'font-weight': 600 } },
+  ];
+}
+
+function stateBlocks(t: Tokens): Block[] {
+  return [
+    { selector: 'node.leaf.dim', style: { opacity: 0.25 } },
+    { selector: 'node.box.dim', style: { 'border-opacity': 0.35, 'text-opacity': 0.4, 'background-opacity': 0.55 } },
+    { selector: 'edge.dim', style: { opacity: 0.18 } },
+    { selector: 'node.leaf.lit', style: { 'border-color': t.accent, 'border-width': 2.2, 'underlay-color': t.accent, 'underlay-opacity': 0.16, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },
+    { selector: 'node.leaf.lit-conditional', style: { 'border-style': 'dashed', 'border-color': t.conditional } },
+    { selector: 'node.box.lit', style: { 'border-color': t.accent, 'border-width': 2 } },
+    { selector: 'edge.lit', style: { 'underlay-color': t.accent, 'underlay-opacity': 0.2, 'underlay-padding': 4, 'z-index': 10 } },
+    { selector: 'node.focus', style: { 'underlay-color': t.accent, 'underlay-opacity': 0.12, 'underlay-padding': 10 } },
+    { selector: 'node.search-hit', style: { 'border-color': t.accent, 'border-width': 2.5 } },
+    {
+      selector: 'node.leaf.selected',
+      style: { 'border-color': t.accent, 'border-width': 3, 'underlay-color': t.accent, 'underlay-opacity': 0.3, 'underlay-padding': 8, 'font-weight': 700, color: t.accent },
+    },
+    { selector: 'node.box.selected', style: { 'border-color': t.accent, 'border-width': 2.5, color: t.accent } },
+    { selector: 'edge.selected', style: { 'underlay-color': t.accent, 'underlay-opacity': 0.38, 'underlay-padding': 5, 'z-index': 20 } },
+    { selector: 'node:active', style: { 'overlay-opacity': 0.08 } },
+    { selector: 'edge:active', style: { 'overlay-opacity': 0.08 } },
+  ];
+}
+
+/** The whole stylesheet for one theme. */
+export function buildStylesheet(theme: Theme, options: StyleOptions = { transitions: true }): cytoscape.StylesheetStyle[] {
+  const t = TOKENS[theme];
+  return [
+    {
+      selector: 'core',
+      style: {
+        'selection-box-color': t.accent,
+        'selection-box-border-color': t.accent,
+        'selection-box-border-width': 1,
+        'selection-box-opacity': 0.15,
+        'active-bg-color': t.accent,
+        'active-bg-opacity': 0.1,
+        'active-bg-size': 18,
+        'outside-texture-bg-color': t.bg,
+        'outside-texture-bg-opacity': 1,
+      },
+    },
+    ...nodeBlocks(t, options),
+    ...edgeBlocks(t),
+    ...stateBlocks(t),
+  ];
+}
