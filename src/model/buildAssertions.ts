@@ -17,7 +17,7 @@ import {
 } from './types';
 
 function contextOf(raw: unknown): Context {
-  const context: Record<string, string | readonly string[]> = {};
+  const context = Object.create(null) as Record<string, string | readonly string[]>;
   if (isObject(raw)) {
     for (const [k, v] of Object.entries(raw)) {
       if (typeof v === 'string') context[k] = v;

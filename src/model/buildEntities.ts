@@ -32,7 +32,7 @@ function objects(raw: unknown): Record<string, unknown>[] {
 
 /** Copies a tag object (shape already checked) into a fresh record. */
 export function tagsOf(raw: unknown): Tags {
-  const tags: Record<string, string> = {};
+  const tags = Object.create(null) as Record<string, string>;
   if (isObject(raw)) for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') tags[k] = v;
   return tags;
 }

@@ -55,11 +55,38 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   InvalidCharacter: 'invalid character in string',
 };
 
+/** Deepest nesting accepted; the parser recurses, so hostile input must not reach it unbounded. */
+export const MAX_JSON_DEPTH = 256;
+
+/** The offset where nesting first exceeds `limit` (strings skipped), or -1. */
+export function tooDeepAt(text: string, limit: number = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
 /** Parses strict JSON (no comments, no trailing commas); syntax errors become located diagnostics. */
 export function parseJsonText(text: string): { root: JsonNode | undefined; diagnostics: Diagnostic[]; lines: LineIndex } {
+  const lines = createLineIndex(text);
+  if (text.trim() === '') {
+    return { root: undefined, diagnostics: [{ code: 'json-syntax', severity: 'error', message: 'the document is empty', path: [], range: lines.rangeOf(0, 0), excludes: undefined }], lines };
+  }
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    return { root: undefined, diagnostics: [{ code: 'json-syntax', severity: 'error', message: `nesting deeper than ${MAX_JSON_DEPTH} levels`, path: [], range: lines.rangeOf(deep, 1), excludes: undefined }], lines };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const lines = createLineIndex(text);
   const diagnostics = errors.map((error): Diagnostic => {
     const name = printParseErrorCode(error.error);
     return {
@@ -71,9 +98,6 @@ export function parseJsonText(text: string): { root: JsonNode | undefined; diagn
       excludes: undefined,
     };
   });
-  if (errors.length === 0 && root === undefined) {
-    diagnostics.push({ code: 'json-syntax', severity: 'error', message: 'the document is empty', path: [], range: lines.rangeOf(0, 0), excludes: undefined });
-  }
   return { root, diagnostics, lines };
 }
 

@@ -103,7 +103,9 @@ function parseStatement(ctx: Ctx, value: Record<string, unknown>, path: JsonPath
   if (ctx.kind === 'trust') {
     if (resource !== undefined || notResource !== undefined) invalid(ctx, [...path, resource !== undefined ? 'Resource' : 'NotResource'], 'a role trust policy has no `Resource` element: the resource is the role itself', true);
   } else {
-    exactlyOne(ctx, path, 'Resource', resource, 'NotResource', notResource, true);
+    // A resource-based policy may leave `Resource` out: it then means the resource the policy is
+    // attached to (ECR repository policies are written that way, and AWS stores them).
+    exactlyOne(ctx, path, 'Resource', resource, 'NotResource', notResource, ctx.kind !== 'resource');
   }
   checkPrincipalPlacement(ctx, path, effect, principal, notPrincipal);
   if (ctx.kind === 'rcp' && notAction !== undefined) invalid(ctx, [...path, 'NotAction'], 'a resource control policy cannot use `NotAction`', true);
@@ -158,14 +160,14 @@ function optionalString(ctx: Ctx, value: unknown, path: JsonPath): string | unde
   return undefined;
 }
 
-function stringList(ctx: Ctx, value: unknown, path: JsonPath, element: string): string[] | undefined {
+function stringList(ctx: Ctx, value: unknown, path: JsonPath, element: string, allowEmpty = false): string[] | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return [value];
   if (!Array.isArray(value)) {
     invalid(ctx, path, `\`${element}\` must be a string or an array of strings, found ${typeName(value)}`);
     return [];
   }
-  if (value.length === 0) invalid(ctx, path, `\`${element}\` must not be empty`);
+  if (value.length === 0 && !allowEmpty) invalid(ctx, path, `\`${element}\` must not be empty`);
   const out: string[] = [];
   value.forEach((item, i) => {
     if (typeof item === 'string') out.push(item);
@@ -193,7 +195,8 @@ function parsePrincipal(ctx: Ctx, value: unknown, path: JsonPath, element: strin
   if (value === '*') return { wildcard: true, AWS: [], Service: [], Federated: [], CanonicalUser: [] };
   if (!isObject(value)) {
     invalid(ctx, path, `\`${element}\` must be \`"*"\` or an object such as \`{"AWS": "…"}\`, found ${typeof value === 'string' ? `\`${value}\`` : typeName(value)}`);
-    return undefined;
+    // Present but broken: an empty principal, so the placement checks do not report it again.
+    return { wildcard: false, AWS: [], Service: [], Federated: [], CanonicalUser: [] };
   }
   const lists: Record<(typeof PRINCIPAL_TYPES)[number], string[]> = { AWS: [], Service: [], Federated: [], CanonicalUser: [] };
   let wildcard = false;
@@ -202,7 +205,8 @@ function parsePrincipal(ctx: Ctx, value: unknown, path: JsonPath, element: strin
       invalid(ctx, [...path, type], `unknown principal type \`${type}\`${suggest(type, PRINCIPAL_TYPES)}`, true);
       continue;
     }
-    const entries = stringList(ctx, raw, [...path, type], `${element}.${type}`) ?? [];
+    // An empty list names nobody; AWS itself returns `{"AWS": []}` (RAM get-resource-policies).
+    const entries = stringList(ctx, raw, [...path, type], `${element}.${type}`, true) ?? [];
     entries.forEach((entry, i) => {
       const entryPath = Array.isArray(raw) ? [...path, type, i] : [...path, type];
       if (type === 'AWS' && entry === '*') wildcard = true;

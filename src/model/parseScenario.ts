@@ -82,7 +82,7 @@ function buildLesson(raw: unknown): Lesson | undefined {
 }
 
 function buildLayout(raw: unknown): Readonly<Record<string, Position>> {
-  const layout: Record<string, Position> = {};
+  const layout = Object.create(null) as Record<string, Position>;
   if (!isObject(raw)) return layout;
   for (const [id, position] of Object.entries(raw)) {
     if (isObject(position) && typeof position.x === 'number' && typeof position.y === 'number') layout[id] = { x: position.x, y: position.y };

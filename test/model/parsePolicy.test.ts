@@ -88,6 +88,18 @@ describe('parsePolicy', () => {
     ]);
   });
 
+  it('accepts shapes AWS itself stores: a resource policy without Resource, an empty principal list', () => {
+    expect(check({ Statement: { Effect: 'Allow', Principal: '*', Action: 'ecr:BatchGetImage' } }, 'resource').errors).toStrictEqual([]);
+    expect(check({ Statement: { Effect: 'Allow', Principal: { AWS: [] }, Action: 'ram:*', Resource: '*' } }, 'resource').valid).toBe(true);
+    expect(check({ Statement: { Effect: 'Allow', Action: 'ecr:BatchGetImage' } }, 'identity').errors).toStrictEqual(['a statement needs `Resource` or `NotResource`']);
+  });
+
+  it('reports a string principal once', () => {
+    expect(check({ Statement: { ...allow, Principal: 'arn:aws:iam::111111111111:root' } }, 'resource').errors).toStrictEqual([
+      '`Principal` must be `"*"` or an object such as `{"AWS": "…"}`, found `arn:aws:iam::111111111111:root`',
+    ]);
+  });
+
   it('accepts RCPFullAWSAccess and deny-only RCPs', () => {
     expect(check({ Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' } }, 'rcp').valid).toBe(true);
     expect(check({ Statement: { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' } }, 'rcp').valid).toBe(true);

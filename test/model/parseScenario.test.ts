@@ -110,6 +110,18 @@ describe('parseScenarioText', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('reports an empty document and refuses hostile nesting without recursing into it', () => {
+    expect(brief(parseScenarioText('  \n').diagnostics)).toStrictEqual(['error json-syntax 1:1 the document is empty']);
+    const deep = `{"format":"accessgraph/v1","description":${'['.repeat(100000)}${']'.repeat(100000)}}`;
+    expect(brief(parseScenarioText(deep).diagnostics)).toStrictEqual(['error json-syntax 1:297 nesting deeper than 256 levels']);
+  });
+
+  it('keeps a tag named __proto__ as data', () => {
+    const result = parseScenarioText('{"format":"accessgraph/v1","accounts":[{"id":"111111111111"}],"users":[{"arn":"arn:aws:iam::111111111111:user/u","tags":{"__proto__":"x"}}]}');
+    expect(Object.keys(result.scenario?.users[0]?.tags ?? {})).toStrictEqual(['__proto__']);
+    expect(result.scenario?.users[0]?.tags['__proto__']).toBe('x');
+  });
+
   it('orders diagnostics by position and gives every one a range from text', () => {
     const text = JSON.stringify(base({ users: [{ arn: 'bad' }], roles: [{ arn: 'also-bad' }] }), null, 2);
     const result = parseScenarioText(text);
