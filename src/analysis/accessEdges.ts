@@ -1,13 +1,16 @@
 /**
  * Joins direct access with reachability: every principal's `effective-access` edges (own permissions and
- * those of every role it reaches, best path per action) and the two reachability indexes.
+ * those of every role it reaches, best path per action) and the two reachability indexes. Principals
+ * that reach roles by equal routes (same roles, decision and conditions) share the derived lists, so the
+ * cost grows with the number of distinct routes rather than with principals × resources × actions.
  */
-import type { LevelTotals } from './levels';
-import { summarizeLevels } from './levels';
-import { betterAccess, createViaMapper, mergeAccess, reachableRoles } from './reachability';
-import type { PrincipalReach, Reacher, ResourceReach } from './reachTypes';
+import type { AccessLevel } from '../catalog/vocabulary';
+import { summarizeLevels, type LevelTotals } from './levels';
+import { betterGrant, mergeGrants } from './grants';
+import { createPathCache, createViaMapper, reachableRoles, routeKey } from './reachability';
+import type { PrincipalReach, Reacher, ReachedResource, ReachPath, ResourceReach } from './reachTypes';
 import { edgeId } from './staticEdges';
-import type { ActionAccess, CanAssumeEdge, EffectiveAccessEdge } from './types';
+import type { AccessGrant, CanAssumeEdge, EffectiveAccessEdge } from './types';
 
 /** Outputs of the join. */
 export interface AccessJoin {
@@ -16,42 +19,89 @@ export interface AccessJoin {
   readonly byResource: ResourceReach[];
 }
 
+const EMPTY_TOTALS = {} as LevelTotals;
+
+function bestOf(actions: readonly AccessGrant[], memo: WeakMap<readonly AccessGrant[], AccessGrant | undefined>): AccessGrant | undefined {
+  if (memo.has(actions)) return memo.get(actions);
+  let best: AccessGrant | undefined;
+  for (const a of actions) if (best === undefined || betterGrant(a, best)) best = a;
+  memo.set(actions, best);
+  return best;
+}
+
+function allIndirect(actions: readonly AccessGrant[], memo: WeakMap<readonly AccessGrant[], boolean>): boolean {
+  let value = memo.get(actions);
+  if (value === undefined) memo.set(actions, (value = actions.every((a) => a.via !== undefined)));
+  return value;
+}
+
+/** Shares derived lists between principals (by identity of their inputs). */
+function createListMemo(): { id(list: readonly AccessGrant[]): number; merged(lists: readonly (readonly AccessGrant[])[]): readonly AccessGrant[] } {
+  const ids = new WeakMap<readonly AccessGrant[], number>();
+  const merges = new Map<string, readonly AccessGrant[]>();
+  let next = 1;
+  function id(list: readonly AccessGrant[]): number {
+    let n = ids.get(list);
+    if (n === undefined) ids.set(list, (n = next++));
+    return n;
+  }
+  return {
+    id,
+    merged(lists) {
+      if (lists.length === 1 && lists[0] !== undefined) return lists[0];
+      const key = lists.map(id).join(',');
+      let out = merges.get(key);
+      if (out === undefined) merges.set(key, (out = mergeGrants(lists)));
+      return out;
+    },
+  };
+}
+
 /** Builds the edges and indexes for `principals` (every request source and identity provider). */
 export function joinAccess(
   principals: readonly string[],
-  direct: ReadonlyMap<string, ReadonlyMap<string, readonly ActionAccess[]>>,
+  direct: ReadonlyMap<string, ReadonlyMap<string, readonly AccessGrant[]>>,
   adjacency: ReadonlyMap<string, readonly CanAssumeEdge[]>,
   totals: ReadonlyMap<string, LevelTotals>,
+  levelsOf: (action: string) => readonly AccessLevel[],
 ): AccessJoin {
+  const paths = createPathCache();
   const mapVia = createViaMapper();
-  const listMemo = new Map<string, readonly ActionAccess[]>();
+  const routeKeys = new WeakMap<ReachPath, string>();
+  const mapped = new Map<string, readonly AccessGrant[]>();
+  const lists = createListMemo();
+  const bestMemo = new WeakMap<readonly AccessGrant[], AccessGrant | undefined>();
+  const indirectMemo = new WeakMap<readonly AccessGrant[], boolean>();
   const edges: EffectiveAccessEdge[] = [];
   const byPrincipal: PrincipalReach[] = [];
   const reachers = new Map<string, Reacher[]>();
   for (const principal of [...principals].sort()) {
-    const roles = reachableRoles(principal, adjacency);
-    const contributions = new Map<string, (readonly ActionAccess[])[]>();
+    const roles = reachableRoles(principal, adjacency, paths);
+    const contributions = new Map<string, (readonly AccessGrant[])[]>();
     for (const [node, list] of direct.get(principal) ?? []) contributions.set(node, [list]);
     for (const reached of roles) {
-      const pathKey = `${reached.role}|${reached.path.hops.map((h) => h.edge).join('>')}`;
-      for (const [node, list] of direct.get(reached.role) ?? []) {
-        const memoKey = `${pathKey}|${node}`;
-        let mapped = listMemo.get(memoKey);
-        if (mapped === undefined) listMemo.set(memoKey, (mapped = list.map((a) => mapVia(reached.path, reached.role, a))));
+      const own = direct.get(reached.role);
+      if (own === undefined) continue;
+      let key = routeKeys.get(reached.path);
+      if (key === undefined) routeKeys.set(reached.path, (key = routeKey(reached.path)));
+      for (const [node, list] of own) {
+        const memoKey = `${key}\u0000${node}`;
+        let derived = mapped.get(memoKey);
+        if (derived === undefined) mapped.set(memoKey, (derived = list.map((a) => mapVia(reached.path, key, a))));
         const into = contributions.get(node);
-        if (into === undefined) contributions.set(node, [mapped]);
-        else into.push(mapped);
+        if (into === undefined) contributions.set(node, [derived]);
+        else into.push(derived);
       }
     }
-    const resources: PrincipalReach['resources'][number][] = [];
+    const resources: ReachedResource[] = [];
     for (const node of [...contributions.keys()].sort()) {
-      const actions = mergeAccess(contributions.get(node) ?? []);
-      const levels = summarizeLevels(actions, totals.get(node) ?? ({} as LevelTotals));
-      const decision = actions.some((a) => a.decision === 'allowed') ? 'allowed' : 'conditional';
+      const actions = lists.merged(contributions.get(node) ?? []);
+      const levels = summarizeLevels(actions, totals.get(node) ?? EMPTY_TOTALS, levelsOf);
+      const best = bestOf(actions, bestMemo);
+      const decision = best?.decision ?? 'conditional';
       const id = edgeId('effective-access', principal, node);
-      edges.push({ id, kind: 'effective-access', source: principal, target: node, decision, levels, actions, indirect: actions.every((a) => a.via !== undefined) });
+      edges.push({ id, kind: 'effective-access', source: principal, target: node, decision, levels, grants: actions, indirect: allIndirect(actions, indirectMemo) });
       resources.push({ resource: node, edge: id, decision, levels });
-      const best = actions.reduce<ActionAccess | undefined>((b, a) => (b === undefined || betterAccess(a, b) ? a : b), undefined);
       const reacher: Reacher = { principal, edge: id, decision, via: best?.via ?? [], conditions: best?.conditions ?? [], levels };
       const list = reachers.get(node);
       if (list === undefined) reachers.set(node, [reacher]);

@@ -4,6 +4,7 @@
  * the CLI and tests simply drain it (`runAnalysis`). Pure: no timers, no I/O.
  */
 import type { Catalog } from '../catalog/Catalog';
+import type { AccessLevel } from '../catalog/vocabulary';
 import type { PolicyDocument } from '../model/policy';
 import type { Scenario } from '../model/types';
 import { buildNodes } from './buildNodes';
@@ -74,15 +75,22 @@ export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?
   const resources = new Map([...nodes.values()].filter((n) => n.kind === 'resource').map((n) => [n.id, n.account ?? '']));
   const targets = accessTargets(index, env.catalog, resources, sites);
   const levelTotals = totalsByNode(targets);
+  const actionLevels = levelsByAction(targets);
   let evaluated: Evaluated = { assumeCells: new Map(), accessCells: new Map(), blocks: [], evaluations: 0, naive: 0, reused: 0, reachability: { byPrincipal: [], byResource: [] } };
   if (env.engine !== undefined) {
-    evaluated = yield* evaluateAll({ index, engine: env.engine, compiled, nodes, edges, shareEdges: shares.edges, targets, levelTotals, previous: reuse ? previous : undefined, exact: options.exact === true });
+    evaluated = yield* evaluateAll({ index, engine: env.engine, compiled, nodes, edges, shareEdges: shares.edges, targets, levelTotals, levelsOf: (action) => actionLevels[action] ?? [], previous: reuse ? previous : undefined, exact: options.exact === true });
   }
   const findings: Finding[] = [...shares.findings, ...staticFindings(index, sites), ...accessFindings(nodes, edges, evaluated.blocks)];
   yield { phase: 'findings', done: 1, total: 1 };
   const untyped = new Set(targets.filter((t) => !t.typed).map((t) => t.node)).size + [...resources.keys()].filter((r) => !targets.some((t) => t.node === r)).length;
-  const graph = assemble(nodes, edges, findings, evaluated.reachability, { evaluations: evaluated.evaluations, naiveEvaluations: evaluated.naive, reused: evaluated.reused, untypedResources: untyped });
+  const graph = assemble(nodes, edges, findings, evaluated.reachability, actionLevels, { evaluations: evaluated.evaluations, naiveEvaluations: evaluated.naive, reused: evaluated.reused, untypedResources: untyped });
   return { scenario, index, compiled, graph, edgesById: new Map(graph.edges.map((e) => [e.id, e])), levelTotals, globalFingerprint: globalFp, assumeCells: evaluated.assumeCells, accessCells: evaluated.accessCells };
+}
+
+function levelsByAction(targets: readonly AccessTarget[]): Record<string, readonly AccessLevel[]> {
+  const out: Record<string, readonly AccessLevel[]> = {};
+  for (const target of targets) target.table.actions.forEach((action, i) => (out[action] = target.table.levels[i] ?? []));
+  return out;
 }
 
 function totalsByNode(targets: readonly AccessTarget[]): Map<string, LevelTotals> {
@@ -91,7 +99,7 @@ function totalsByNode(targets: readonly AccessTarget[]): Map<string, LevelTotals
   return new Map([...tables].map(([node, list]) => [node, levelTotals(list)]));
 }
 
-function assemble(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], findings: readonly Finding[], reachability: Reachability, counters: Pick<AccessGraph['stats'], 'evaluations' | 'naiveEvaluations' | 'reused' | 'untypedResources'>): AccessGraph {
+function assemble(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], findings: readonly Finding[], reachability: Reachability, actionLevels: AccessGraph['actionLevels'], counters: Pick<AccessGraph['stats'], 'evaluations' | 'naiveEvaluations' | 'reused' | 'untypedResources'>): AccessGraph {
   const sortedEdges = [...new Map(edges.map((e) => [e.id, e])).values()].sort((a, b) => compareStrings(a.id, b.id));
   const edgeCounts = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0])) as Record<EdgeKind, number>;
   for (const edge of sortedEdges) edgeCounts[edge.kind] += 1;
@@ -102,6 +110,7 @@ function assemble(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEd
     edges: sortedEdges,
     findings: uniqueFindings,
     reachability,
+    actionLevels,
     stats: { nodes: nodes.size, edges: edgeCounts, findings: uniqueFindings.length, ...counters },
   };
 }

@@ -3,6 +3,7 @@
  * (effective access, own or through roles), and principal by role (assumability).
  */
 import type { AccessChange, AccessChangeKind, AccessDiff, AssumeChange } from './diffTypes';
+import { expandActions } from './grants';
 import { compareStrings } from './order';
 import type { AccessGraph, ActionAccess, EdgeDecision } from './types';
 
@@ -10,7 +11,7 @@ function accessIndex(graph: AccessGraph): Map<string, { principal: string; resou
   const out = new Map<string, { principal: string; resource: string; access: ActionAccess }>();
   for (const edge of graph.edges) {
     if (edge.kind !== 'effective-access') continue;
-    for (const access of edge.actions) out.set(`${edge.source}\u0000${edge.target}\u0000${access.action}\u0000${access.resource ?? ''}`, { principal: edge.source, resource: edge.target, access });
+    for (const access of expandActions(edge, graph.actionLevels)) out.set(`${edge.source}\u0000${edge.target}\u0000${access.action}\u0000${access.resource ?? ''}`, { principal: edge.source, resource: edge.target, access });
   }
   return out;
 }

@@ -14,8 +14,9 @@ import { explanationConditions } from './conditions';
 import type { AnalysisEngine } from './engineApi';
 import type { RequestSource } from './requestSources';
 import type { ScenarioIndex } from './scenarioIndex';
-import { resourceMatcher } from './statementMatch';
-import type { ActionAccess, AnalysisProgress, Blocker } from './types';
+import { resourceMatcher, specKeys } from './statementMatch';
+import type { AccessGrant, AnalysisProgress, Blocker } from './types';
+import { compareGrants } from './grants';
 
 /** A resource-policy grant that a control policy stops (for `blocked-by-control-policy`). */
 export interface ControlBlock {
@@ -28,7 +29,7 @@ export interface ControlBlock {
 /** The cached result of one (source, target) cell. */
 export interface AccessCell {
   readonly fingerprint: string;
-  readonly actions: readonly ActionAccess[];
+  readonly actions: readonly AccessGrant[];
   readonly blocks: readonly ControlBlock[];
 }
 
@@ -52,7 +53,7 @@ export interface AccessInput {
 /** Outputs of the direct-access phase. */
 export interface AccessOutput {
   /** By source, then resource node: the available actions, sorted by action then resource. */
-  readonly byPair: Map<string, Map<string, ActionAccess[]>>;
+  readonly byPair: Map<string, Map<string, AccessGrant[]>>;
   readonly cells: Map<string, AccessCell>;
   readonly blocks: ControlBlock[];
   readonly evaluations: number;
@@ -120,11 +121,45 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
       }
     }
   }
+  const lookup = sourceLookup(input.sources);
   for (const side of sides) {
-    if (side.grants.length === 0 && !side.shared) continue;
-    for (const source of input.sources) if (namingMask(side, source, side.shared && input.ramConsumer(side.target.node, source)) !== 0) add(source, side);
+    for (const statement of side.grants) for (const source of lookup.named(statement)) add(source, side);
+    if (side.shared) for (const source of input.sources) if (input.ramConsumer(side.target.node, source)) add(source, side);
   }
   return pairs;
+}
+
+/** Finds the sources a resource-policy statement may name without scanning every source. */
+function sourceLookup(sources: readonly RequestSource[]): { named(statement: Statement): Iterable<RequestSource> } {
+  const index = new Map<string, RequestSource[]>();
+  const put = (key: string, source: RequestSource): void => {
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [source]);
+    else list.push(source);
+  };
+  for (const source of sources) {
+    const f = source.facts;
+    put(`id:${f.id}`, source);
+    if (f.userArn !== undefined) put(`id:${f.userArn}`, source);
+    if (f.account !== undefined && f.service === undefined && !f.anonymous) put(`account:${f.account}`, source);
+    if (f.roleKey !== undefined) put(`role:${f.roleKey}`, source);
+    if (f.service !== undefined) put(`service:${f.service}`, source);
+  }
+  return {
+    named(statement) {
+      const keys = statement.principal === undefined || statement.notPrincipal !== undefined ? undefined : specKeys(statement.principal);
+      if (keys === undefined) return sources;
+      const found = new Set<RequestSource>();
+      const collect = (key: string): void => {
+        for (const s of index.get(key) ?? []) found.add(s);
+      };
+      for (const v of keys.exact) collect(`id:${v}`);
+      for (const v of keys.accounts) collect(`account:${v}`);
+      for (const v of keys.roleKeys) collect(`role:${v}`);
+      for (const v of keys.services) collect(`service:${v}`);
+      return found;
+    },
+  };
 }
 
 function lowerBound(keys: readonly string[], prefix: string): number {
@@ -138,29 +173,25 @@ function lowerBound(keys: readonly string[], prefix: string): number {
   return lo;
 }
 
-function toAccess(target: AccessTarget, actionIndex: number, result: AnalysisResult, conditions: ActionAccess['conditions']): ActionAccess {
+function toGrant(target: AccessTarget, actions: readonly number[], result: AnalysisResult): AccessGrant {
   return {
-    action: target.table.actions[actionIndex] ?? '',
+    actions: actions.map((a) => target.table.actions[a] ?? '').sort(),
     resource: target.arn === target.node ? undefined : target.arn,
-    levels: target.table.levels[actionIndex] ?? [],
     decision: result.decision === 'Allow' ? 'allowed' : 'conditional',
     statements: result.explanation.deciding,
-    conditions,
+    conditions: result.decision === 'Conditional' ? explanationConditions(result.explanation) : [],
     via: undefined,
   };
 }
 
 function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSide, groups: readonly ActionGroup[]): { cell: Omit<AccessCell, 'fingerprint'>; evaluations: number } {
-  const actions: ActionAccess[] = [];
+  const actions: AccessGrant[] = [];
   const blocks: ControlBlock[] = [];
   const { target } = side;
   for (const group of groups) {
     const action = target.table.actions[group.representative] ?? '';
     const result = input.engine.evaluateForAnalysis(input.compiled, { principal: source.id, action, resource: target.arn });
-    if (result.decision === 'Allow' || result.decision === 'Conditional') {
-      const conditions = result.decision === 'Conditional' ? explanationConditions(result.explanation) : [];
-      for (const a of group.actions) actions.push(toAccess(target, a, result, conditions));
-    } else if (group.granted && result.explanation.reason !== 'invalid-request') {
+    if (result.decision === 'Allow' || result.decision === 'Conditional') actions.push(toGrant(target, group.actions, result)); else if (group.granted && result.explanation.reason !== 'invalid-request') {
       const blocker = blockerOf(result);
       if (isControlPolicyBlock(blocker)) blocks.push({ source: source.id, node: target.node, action, blocker });
     }
@@ -173,7 +204,7 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
   const sides = sidesOf(input);
   const pairs = candidatePairs(input, sides);
   const classesOf = principalClassCache();
-  const byPair = new Map<string, Map<string, ActionAccess[]>>();
+  const byPair = new Map<string, Map<string, AccessGrant[]>>();
   const cells = new Map<string, AccessCell>();
   const blocks: ControlBlock[] = [];
   let evaluations = 0;
@@ -192,19 +223,19 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
         cell = { fingerprint, ...evaluated.cell };
       }
       cells.set(key, cell);
-      blocks.push(...cell.blocks);
+      for (const block of cell.blocks) blocks.push(block);
       if (cell.actions.length > 0) {
         let own = byPair.get(source.id);
-        if (own === undefined) byPair.set(source.id, (own = new Map<string, ActionAccess[]>()));
+        if (own === undefined) byPair.set(source.id, (own = new Map<string, AccessGrant[]>()));
         const list = own.get(side.target.node);
         if (list === undefined) own.set(side.target.node, [...cell.actions]);
-        else list.push(...cell.actions);
+        else for (const access of cell.actions) list.push(access);
       }
     }
     done += 1;
     if (done % 16 === 0 || done === input.sources.length) yield { phase: 'access', done, total: input.sources.length };
   }
-  for (const own of byPair.values()) for (const list of own.values()) list.sort(compareAccess);
+  for (const own of byPair.values()) for (const list of own.values()) list.sort(compareGrants);
   const naive = sides.reduce((sum, side) => sum + side.target.table.actions.length, 0) * input.sources.length;
   return { byPair, cells, blocks, evaluations, naive, reused };
 }
@@ -215,12 +246,4 @@ function groupsOf(input: AccessInput, classesOf: ReturnType<typeof principalClas
   const { classes, grants } = classesOf(source, side, false);
   const sameAccount = source.account !== undefined && source.account === side.target.account;
   return candidateGroups(classes, grants, side, resourceMask(source, side.target), naming, sameAccount);
-}
-
-/** Orders actions by name, then by evaluated resource. */
-export function compareAccess(a: ActionAccess, b: ActionAccess): number {
-  if (a.action !== b.action) return a.action < b.action ? -1 : 1;
-  const x = a.resource ?? '';
-  const y = b.resource ?? '';
-  return x === y ? 0 : x < y ? -1 : 1;
 }

@@ -10,6 +10,7 @@ import type { AnalysisSnapshot } from './analyzeScenario';
 import { directAccess, type AccessCell, type ControlBlock } from './effectiveAccess';
 import type { AnalysisEngine } from './engineApi';
 import { hashText, roleFingerprint, sourceFingerprint, targetFingerprint } from './fingerprints';
+import type { AccessLevel } from '../catalog/vocabulary';
 import type { LevelTotals } from './levels';
 import { assumeAdjacency } from './reachability';
 import type { Reachability } from './reachTypes';
@@ -27,6 +28,7 @@ export interface EvaluateInput {
   readonly shareEdges: readonly SharesEdge[];
   readonly targets: readonly AccessTarget[];
   readonly levelTotals: ReadonlyMap<string, LevelTotals>;
+  readonly levelsOf: (action: string) => readonly AccessLevel[];
   readonly previous: AnalysisSnapshot | undefined;
   readonly exact: boolean;
 }
@@ -91,7 +93,7 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
       return `${fpOfCaller(caller)}#${fp}`;
     },
   });
-  input.edges.push(...trust.edges);
+  for (const edge of trust.edges) input.edges.push(edge);
   const consumers = ramConsumers(input.shareEdges);
   const targetFps = new Map<string, string>();
   const access = yield* directAccess({
@@ -111,9 +113,9 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
     },
   });
   const principals = [...sources.map((s) => s.id), ...[...nodes.values()].filter((n) => n.kind === 'idp').map((n) => n.id)];
-  const join = joinAccess(principals, access.byPair, assumeAdjacency(trust.edges), input.levelTotals);
+  const join = joinAccess(principals, access.byPair, assumeAdjacency(trust.edges), input.levelTotals, input.levelsOf);
   yield { phase: 'reachability', done: 1, total: 1 };
-  input.edges.push(...join.edges);
+  for (const edge of join.edges) input.edges.push(edge);
   return {
     assumeCells: trust.cells,
     accessCells: access.cells,

@@ -3,7 +3,7 @@
  * how many of a resource's actions at each level are allowed or conditional, out of how many.
  */
 import { ACCESS_LEVELS, type AccessLevel } from '../catalog/vocabulary';
-import type { ActionAccess, LevelSummary } from './types';
+import type { AccessGrant, LevelSummary } from './types';
 
 /** Actions per access level over some action tables (an action with two levels counts for both). */
 export type LevelTotals = Readonly<Record<AccessLevel, number>>;
@@ -15,23 +15,23 @@ export function levelTotals(tables: readonly { readonly levels: readonly (readon
   return totals;
 }
 
-const summaries = new WeakMap<readonly ActionAccess[], LevelSummary[]>();
+const summaries = new WeakMap<readonly AccessGrant[], LevelSummary[]>();
 
-/** The per-level summary of `actions` (cached per list), only levels with something available. */
-export function summarizeLevels(actions: readonly ActionAccess[], totals: LevelTotals): LevelSummary[] {
-  const cached = summaries.get(actions);
+/** The per-level summary of `grants` (cached per list), only levels with something available. */
+export function summarizeLevels(grants: readonly AccessGrant[], totals: LevelTotals, levelsOf: (action: string) => readonly AccessLevel[]): LevelSummary[] {
+  const cached = summaries.get(grants);
   if (cached !== undefined) return cached;
   const allowed = new Map<AccessLevel, number>();
   const conditional = new Map<AccessLevel, number>();
-  for (const access of actions) {
-    const into = access.decision === 'allowed' ? allowed : conditional;
-    for (const level of access.levels) into.set(level, (into.get(level) ?? 0) + 1);
+  for (const grant of grants) {
+    const into = grant.decision === 'allowed' ? allowed : conditional;
+    for (const action of grant.actions) for (const level of levelsOf(action)) into.set(level, (into.get(level) ?? 0) + 1);
   }
   const out = ACCESS_LEVELS.flatMap((level): LevelSummary[] => {
     const a = allowed.get(level) ?? 0;
     const c = conditional.get(level) ?? 0;
     return a + c === 0 ? [] : [{ level, allowed: a, conditional: c, total: Math.max(totals[level] ?? 0, a + c) }];
   });
-  summaries.set(actions, out);
+  summaries.set(grants, out);
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { Request, StatementRef } from '../engine/types';
 import type { AnalysisSnapshot } from './analyzeScenario';
+import { findAction } from './grants';
 import { levelTotals, summarizeLevels } from './levels';
 
 const EMPTY_TOTALS = levelTotals([]);
@@ -25,7 +26,7 @@ function statementsOf(edge: GraphEdge): StatementRef[] {
     case 'grants':
       return dedupeStatements(edge.statements);
     case 'effective-access':
-      return dedupeStatements(edge.actions.flatMap((a) => a.statements));
+      return dedupeStatements(edge.grants.flatMap((g) => g.statements));
     case 'member-of':
     case 'shares':
       return [];
@@ -44,10 +45,10 @@ function evaluationsOf(snapshot: AnalysisSnapshot, engine: AnalysisEngine | unde
     return [{ request, result: engine.evaluateForAnalysis(snapshot.compiled, request, { chained: edge.chained }) }];
   }
   if (edge.kind === 'effective-access') {
-    return edge.actions.map((access) => {
-      const principal = access.via?.at(-1) ?? edge.source;
-      const request: Request = { principal, action: access.action, resource: requestResource(edge.target, access) };
-      return { request, result: engine.evaluateForAnalysis(snapshot.compiled, request, { chained: isChainedSession(snapshot, edge.source, access.via) }) };
+    return edge.grants.map((grant) => {
+      const principal = grant.via?.at(-1) ?? edge.source;
+      const request: Request = { principal, action: grant.actions[0] ?? '', resource: requestResource(edge.target, grant) };
+      return { request, result: engine.evaluateForAnalysis(snapshot.compiled, request, { chained: isChainedSession(snapshot, edge.source, grant.via) }) };
     });
   }
   return [];
@@ -61,7 +62,7 @@ export function isChainedSession(snapshot: AnalysisSnapshot, source: string, via
 }
 
 /** The resource ARN an action of an access edge was evaluated on (object actions of a bucket use `bucket/*`). */
-export function requestResource(resource: string, access: ActionAccess): string {
+export function requestResource(resource: string, access: Pick<ActionAccess, 'resource'>): string {
   return access.resource ?? resource;
 }
 
@@ -87,9 +88,10 @@ export function whoCanReach(snapshot: AnalysisSnapshot, resource: string, action
   const wanted = action.toLowerCase();
   return entry.principals.flatMap((reacher): Reacher[] => {
     const edge = snapshot.edgesById.get(reacher.edge);
-    const access = edge?.kind === 'effective-access' ? edge.actions.find((a) => a.action.toLowerCase() === wanted) : undefined;
+    const access = edge?.kind === 'effective-access' ? findAction(edge, wanted, snapshot.graph.actionLevels) : undefined;
     if (access === undefined) return [];
-    return [{ ...reacher, decision: access.decision, via: access.via ?? [], conditions: access.conditions, levels: summarizeLevels([access], snapshot.levelTotals.get(resource) ?? EMPTY_TOTALS) }];
+    const levels = summarizeLevels([{ ...access, actions: [access.action] }], snapshot.levelTotals.get(resource) ?? EMPTY_TOTALS, (a) => snapshot.graph.actionLevels[a] ?? []);
+    return [{ ...reacher, decision: access.decision, via: access.via ?? [], conditions: access.conditions, levels }];
   });
 }
 
@@ -103,8 +105,7 @@ function hopsOf(snapshot: AnalysisSnapshot, principal: string, via: readonly str
 /** The best way `principal` performs `action` on `resource`; `undefined` when it cannot. */
 export function accessPath(snapshot: AnalysisSnapshot, principal: string, resource: string, action: string): AccessPath | undefined {
   const edge = snapshot.edgesById.get(`effective-access|${principal}|${resource}`) as EffectiveAccessEdge | undefined;
-  const wanted = action.toLowerCase();
-  const access = edge?.actions.find((a) => a.action.toLowerCase() === wanted);
+  const access = edge === undefined ? undefined : findAction(edge, action, snapshot.graph.actionLevels);
   if (edge === undefined || access === undefined) return undefined;
   return { principal, resource, action: access.action, access, hops: hopsOf(snapshot, principal, access.via ?? []) };
 }

@@ -82,7 +82,7 @@ export interface EdgeExplanation {
   readonly edge: GraphEdge;
   /** Every statement that takes part in creating the edge, deduplicated. */
   readonly statements: readonly StatementRef[];
-  /** The engine evaluations behind the edge (one per assume edge; one per action for access edges). */
+  /** The engine evaluations behind the edge (one per assume edge; one per grant, on its first action, for access edges). */
   readonly evaluations: readonly EdgeEvaluation[];
 }
 

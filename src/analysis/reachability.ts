@@ -4,19 +4,8 @@
  * including access through those roles (the union over reachable sessions, best path per action).
  */
 import { mergeConditions } from './conditions';
-import { compareAccess } from './effectiveAccess';
 import type { PathHop, ReachPath, ReachedRole } from './reachTypes';
-import type { ActionAccess, CanAssumeEdge } from './types';
-
-interface Label {
-  readonly cost: number;
-  readonly hops: readonly PathHop[];
-  readonly conditions: ReachPath['conditions'];
-}
-
-function better(a: Label, b: Label | undefined): boolean {
-  return b === undefined || a.cost < b.cost || (a.cost === b.cost && a.hops.length < b.hops.length);
-}
+import type { AccessGrant, CanAssumeEdge } from './types';
 
 /** The usable `can-assume` edges by caller. */
 export function assumeAdjacency(edges: readonly CanAssumeEdge[]): Map<string, CanAssumeEdge[]> {
@@ -34,73 +23,121 @@ function hopOf(edge: CanAssumeEdge): PathHop {
   return { edge: edge.id, from: edge.source, to: edge.target, decision: edge.decision === 'allowed' ? 'allowed' : 'conditional', chained: edge.chained };
 }
 
-/**
- * The roles reachable from `start` with their best paths (the start itself excluded unless a cycle
- * leads back to it, in which case it is also excluded: it adds nothing). Dijkstra on (conditions, hops).
- */
-export function reachableRoles(start: string, adjacency: ReadonlyMap<string, readonly CanAssumeEdge[]>): ReachedRole[] {
-  const best = new Map<string, Label>();
-  const settled = new Set<string>([start]);
-  const frontier: { node: string; label: Label }[] = [];
-  const relax = (edge: CanAssumeEdge, from: Label): void => {
-    if (settled.has(edge.target)) return;
-    const label: Label = { cost: from.cost + edge.conditions.length, hops: [...from.hops, hopOf(edge)], conditions: mergeConditions(from.conditions, edge.conditions) };
-    if (better(label, best.get(edge.target))) {
-      best.set(edge.target, label);
-      frontier.push({ node: edge.target, label });
-    }
-  };
-  for (const edge of adjacency.get(start) ?? []) relax(edge, { cost: 0, hops: [], conditions: [] });
-  while (frontier.length > 0) {
-    let min = 0;
-    for (let i = 1; i < frontier.length; i++) if (better(frontier[i]!.label, frontier[min]!.label)) min = i;
-    const [next] = frontier.splice(min, 1);
-    if (next === undefined || settled.has(next.node) || best.get(next.node) !== next.label) continue;
-    settled.add(next.node);
-    for (const edge of adjacency.get(next.node) ?? []) relax(edge, next.label);
+/** A settled or tentative node of the search, with its parent link. */
+export interface Label {
+  readonly node: string;
+  readonly cost: number;
+  readonly depth: number;
+  readonly via: CanAssumeEdge | undefined;
+  readonly parent: Label | undefined;
+}
+
+function less(a: Label, b: Label): boolean {
+  return a.cost < b.cost || (a.cost === b.cost && (a.depth < b.depth || (a.depth === b.depth && a.node < b.node)));
+}
+
+/** A binary min-heap of labels. */
+class Heap {
+  private readonly items: Label[] = [];
+  get size(): number {
+    return this.items.length;
   }
-  return [...best]
-    .filter(([role]) => role !== start)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([role, label]) => ({ role, path: { hops: label.hops, conditions: label.conditions, decision: label.hops.every((h) => h.decision === 'allowed') ? 'allowed' : 'conditional' } }));
+  push(label: Label): void {
+    const items = this.items;
+    items.push(label);
+    for (let i = items.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (!less(items[i]!, items[up]!)) break;
+      [items[i], items[up]] = [items[up]!, items[i]!];
+      i = up;
+    }
+  }
+  pop(): Label | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && less(items[l]!, items[m]!)) m = l;
+        if (r < items.length && less(items[r]!, items[m]!)) m = r;
+        if (m === i) break;
+        [items[i], items[m]] = [items[m]!, items[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
-/** Orders two ways to perform one action: allowed first, then fewer conditions, then fewer hops. */
-export function betterAccess(a: ActionAccess, b: ActionAccess): boolean {
-  if (a.decision !== b.decision) return a.decision === 'allowed';
-  if (a.conditions.length !== b.conditions.length) return a.conditions.length < b.conditions.length;
-  return (a.via?.length ?? 0) < (b.via?.length ?? 0);
+/**
+ * The roles reachable from `start` with their best paths, sorted by role (the start itself excluded).
+ * Dijkstra on (number of conditions, hops); paths are rebuilt from parent links once settled.
+ */
+export function reachableRoles(start: string, adjacency: ReadonlyMap<string, readonly CanAssumeEdge[]>, paths: PathCache): ReachedRole[] {
+  const settled = new Map<string, Label>();
+  const heap = new Heap();
+  const origin: Label = { node: start, cost: 0, depth: 0, via: undefined, parent: undefined };
+  settled.set(start, origin);
+  for (const edge of adjacency.get(start) ?? []) heap.push({ node: edge.target, cost: edge.conditions.length, depth: 1, via: edge, parent: origin });
+  while (heap.size > 0) {
+    const next = heap.pop();
+    if (next === undefined || settled.has(next.node)) continue;
+    settled.set(next.node, next);
+    for (const edge of adjacency.get(next.node) ?? []) {
+      if (!settled.has(edge.target)) heap.push({ node: edge.target, cost: next.cost + edge.conditions.length, depth: next.depth + 1, via: edge, parent: next });
+    }
+  }
+  settled.delete(start);
+  return [...settled.values()].sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0)).map((label) => ({ role: label.node, path: paths.pathOf(label) }));
 }
 
-/** Derives indirect access objects, sharing them between principals that reach a role the same way. */
-export function createViaMapper(): (path: ReachPath, role: string, access: ActionAccess) => ActionAccess {
-  const memo = new Map<string, Map<ActionAccess, ActionAccess>>();
-  return (path, role, access) => {
-    const key = `${role}|${path.hops.map((h) => h.edge).join('>')}`;
+/** Builds `ReachPath` objects from labels, sharing the path of equal parent chains. */
+export interface PathCache {
+  pathOf(label: Label): ReachPath;
+}
+
+/** A fresh path cache (one per analysis). */
+export function createPathCache(): PathCache {
+  const byLabel = new WeakMap<Label, ReachPath>();
+  function pathOf(label: Label): ReachPath {
+    const cached = byLabel.get(label);
+    if (cached !== undefined) return cached;
+    if (label.parent === undefined || label.via === undefined) return { hops: [], conditions: [], decision: 'allowed' };
+    const parent = pathOf(label.parent);
+    const hop = hopOf(label.via);
+    const path: ReachPath = {
+      hops: [...parent.hops, hop],
+      conditions: label.via.conditions.length === 0 ? parent.conditions : mergeConditions(parent.conditions, label.via.conditions),
+      decision: parent.decision === 'allowed' && hop.decision === 'allowed' ? 'allowed' : 'conditional',
+    };
+    byLabel.set(label, path);
+    return path;
+  }
+  return { pathOf };
+}
+
+/** The key of a path as far as indirect access is concerned: the roles assumed, the decision and conditions. */
+export function routeKey(path: ReachPath): string {
+  const conditions = path.conditions.map((c) => `${c.effect}:${c.condition.operator}:${c.condition.key}:${c.condition.values.join(',')}`).join(';');
+  return `${path.hops.map((h) => h.to).join('>')}|${path.decision}|${conditions}`;
+}
+
+/** Derives indirect grants, shared between principals that reach a role by an equal route. */
+export function createViaMapper(): (path: ReachPath, key: string, access: AccessGrant) => AccessGrant {
+  const memo = new Map<string, Map<AccessGrant, AccessGrant>>();
+  return (path, key, access) => {
     let byAccess = memo.get(key);
-    if (byAccess === undefined) memo.set(key, (byAccess = new Map<ActionAccess, ActionAccess>()));
+    if (byAccess === undefined) memo.set(key, (byAccess = new Map<AccessGrant, AccessGrant>()));
     let mapped = byAccess.get(access);
     if (mapped === undefined) {
       const decision = path.decision === 'allowed' && access.decision === 'allowed' ? 'allowed' : 'conditional';
-      const via = path.hops.map((h) => h.to);
-      mapped = { ...access, decision, conditions: path.conditions.length === 0 ? access.conditions : mergeConditions(path.conditions, access.conditions), via };
+      mapped = { ...access, decision, conditions: path.conditions.length === 0 ? access.conditions : mergeConditions(path.conditions, access.conditions), via: path.hops.map((h) => h.to) };
       byAccess.set(access, mapped);
     }
     return mapped;
   };
-}
-
-/** Merges own and indirect actions per action (and evaluated resource), keeping the best of each. */
-export function mergeAccess(lists: readonly (readonly ActionAccess[])[]): readonly ActionAccess[] {
-  // A single contributor is kept as is, so principals that reach a role the same way share one list.
-  if (lists.length === 1 && lists[0] !== undefined) return lists[0];
-  const best = new Map<string, ActionAccess>();
-  for (const list of lists) {
-    for (const access of list) {
-      const key = `${access.action}|${access.resource ?? ''}`;
-      const current = best.get(key);
-      if (current === undefined || betterAccess(access, current)) best.set(key, access);
-    }
-  }
-  return [...best.values()].sort(compareAccess);
 }

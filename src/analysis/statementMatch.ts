@@ -116,17 +116,47 @@ export function callerFacts(id: string, account: string | undefined, userArn?: s
   return { id, account, roleKey: service === undefined && !anonymous ? roleKeyOf(id) : undefined, userArn, service, anonymous };
 }
 
+interface CompiledSpec {
+  readonly anyone: boolean;
+  readonly exact: ReadonlySet<string>;
+  readonly accounts: ReadonlySet<string>;
+  readonly roleKeys: ReadonlySet<string>;
+  readonly services: ReadonlySet<string>;
+}
+
+const specCache = new WeakMap<PrincipalSpec, CompiledSpec>();
+
+function compileSpec(spec: PrincipalSpec): CompiledSpec {
+  let compiled = specCache.get(spec);
+  if (compiled !== undefined) return compiled;
+  const accounts = new Set<string>();
+  const roleKeys = new Set<string>();
+  for (const value of spec.AWS) {
+    if (/^\d{12}$/.test(value)) accounts.add(value);
+    const iam = parseIamArn(value);
+    if (iam?.kind === 'root') accounts.add(iam.account);
+    if (iam?.kind === 'role') roleKeys.add(`${iam.account}/${iam.name}`);
+  }
+  compiled = { anyone: spec.wildcard || spec.CanonicalUser.length > 0, exact: new Set(spec.AWS), accounts, roleKeys, services: new Set(spec.Service) };
+  specCache.set(spec, compiled);
+  return compiled;
+}
+
 /** True when the Principal element may name the caller (conditions ignored; `CanonicalUser` may name anyone). */
 export function specMayName(spec: PrincipalSpec, caller: CallerFacts): boolean {
-  if (spec.wildcard || spec.CanonicalUser.length > 0) return true;
-  if (caller.service !== undefined) return spec.Service.includes(caller.service);
+  const c = compileSpec(spec);
+  if (c.anyone) return true;
+  if (caller.service !== undefined) return c.services.has(caller.service);
   if (caller.anonymous) return false;
-  for (const value of spec.AWS) {
-    if (value === caller.id || value === caller.userArn) return true;
-    if (caller.account !== undefined && (value === caller.account || value === `arn:${value.split(':')[1] ?? 'aws'}:iam::${caller.account}:root`)) return true;
-    if (caller.roleKey !== undefined && roleKeyOf(value) === caller.roleKey && parseIamArn(value)?.kind === 'role') return true;
-  }
-  return false;
+  if (c.exact.has(caller.id) || (caller.userArn !== undefined && c.exact.has(caller.userArn))) return true;
+  if (caller.account !== undefined && c.accounts.has(caller.account)) return true;
+  return caller.roleKey !== undefined && c.roleKeys.has(caller.roleKey);
+}
+
+/** The callers a Principal element may name, as lookup keys: `undefined` means anyone. */
+export function specKeys(spec: PrincipalSpec): { readonly exact: ReadonlySet<string>; readonly accounts: ReadonlySet<string>; readonly roleKeys: ReadonlySet<string>; readonly services: ReadonlySet<string> } | undefined {
+  const c = compileSpec(spec);
+  return c.anyone ? undefined : c;
 }
 
 /** True when a resource-policy statement may apply to the caller (NotPrincipal: may apply to anyone). */

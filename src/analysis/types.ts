@@ -183,19 +183,22 @@ export interface SharesEdge extends EdgeBase {
   readonly path: JsonPath;
 }
 
-/** How one action on one resource is available to one principal. */
-export interface ActionAccess {
-  /** The action in its documented case (`s3:GetObject`). */
-  readonly action: string;
+/**
+ * A group of actions on one resource available to one principal in the same way: same decision, same
+ * deciding statements, same conditions, same role path. Effective-access edges hold groups rather than
+ * one record per action so that large organizations stay small in memory; `expandActions` gives the
+ * per-action view.
+ */
+export interface AccessGrant {
+  /** The actions in their documented case (`s3:GetObject`), sorted. */
+  readonly actions: readonly string[];
   /**
-   * The ARN the action was evaluated on when it differs from the edge's resource: object actions of a
+   * The ARN the actions were evaluated on when it differs from the edge's resource: object actions of a
    * bucket are evaluated on `arn:aws:s3:::bucket/*` (every object). `undefined` otherwise.
    */
   readonly resource: string | undefined;
-  /** The action's access levels (some actions carry two, e.g. Tagging and Write); empty when unknown. */
-  readonly levels: readonly AccessLevel[];
   readonly decision: 'allowed' | 'conditional';
-  /** The statements that grant it (at the last hop, when `via` is set). */
+  /** The statements that grant them (at the last hop, when `via` is set). */
   readonly statements: readonly StatementRef[];
   /** Conditions along the whole path (assume hops and the final request). */
   readonly conditions: readonly EdgeCondition[];
@@ -204,6 +207,14 @@ export interface ActionAccess {
    * request). `undefined` for the principal's own permissions.
    */
   readonly via: readonly string[] | undefined;
+}
+
+/** How one action on one resource is available to one principal (the per-action view of a grant). */
+export interface ActionAccess extends Omit<AccessGrant, 'actions'> {
+  /** The action in its documented case (`s3:GetObject`). */
+  readonly action: string;
+  /** The action's access levels (some actions carry two, e.g. Tagging and Write); empty when unknown. */
+  readonly levels: readonly AccessLevel[];
 }
 
 /** Per access level: how many of the resource type's actions at that level are available. */
@@ -218,7 +229,7 @@ export interface LevelSummary {
 /**
  * Effective access principal → resource: every action of the resource's catalog types evaluated
  * (three-valued), keeping the allowed and conditional ones. Includes access through chains of role
- * assumption (`ActionAccess.via`); the best path per action is kept (allowed before conditional,
+ * assumption (`AccessGrant.via`); the best path per action is kept (allowed before conditional,
  * then fewest conditions, then fewest hops).
  */
 export interface EffectiveAccessEdge extends EdgeBase {
@@ -227,8 +238,8 @@ export interface EffectiveAccessEdge extends EdgeBase {
   readonly decision: 'allowed' | 'conditional';
   /** In `ACCESS_LEVELS` order, only levels with at least one action available. */
   readonly levels: readonly LevelSummary[];
-  /** Sorted by action. */
-  readonly actions: readonly ActionAccess[];
+  /** Each action appears in exactly one grant (per evaluated resource); grants sorted by first action. */
+  readonly grants: readonly AccessGrant[];
   /** True when every action is available only through roles. */
   readonly indirect: boolean;
 }
@@ -261,6 +272,8 @@ export interface AccessGraph {
   /** Sorted by severity, then code, then subject. */
   readonly findings: readonly Finding[];
   readonly reachability: Reachability;
+  /** The access levels of every action that effective-access grants name. */
+  readonly actionLevels: Readonly<Record<string, readonly AccessLevel[]>>;
   readonly stats: AnalysisStats;
 }
 

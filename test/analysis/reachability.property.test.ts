@@ -4,6 +4,7 @@ import { runAnalysis } from '../../src/analysis/analyzeScenario';
 import type { AnalysisEngine } from '../../src/analysis/engineApi';
 import type { CanAssumeEdge } from '../../src/analysis/types';
 import { accessTargets, type AccessTarget } from '../../src/analysis/accessTargets';
+import { expandActions } from '../../src/analysis/grants';
 import { MINI_ENGINE } from './support/miniEngine';
 import { envFor, scenarioOf } from './support/env';
 import { arbitraryScenario } from './support/randomOrg';
@@ -80,7 +81,7 @@ describe('reachability agrees with a naive fixpoint oracle', () => {
           const access = new Map<string, string>();
           for (const edge of graph.edges) {
             if (edge.kind !== 'effective-access' || edge.source !== p) continue;
-            for (const a of edge.actions) access.set(`${edge.target}|${a.action}|${a.resource ?? edge.target}`, a.decision);
+            for (const a of expandActions(edge, graph.actionLevels)) access.set(`${edge.target}|${a.action}|${a.resource ?? edge.target}`, a.decision);
           }
           expect(access).toStrictEqual(expectedAccess(MINI_ENGINE, compiled, p, want.get(p) ?? new Map(), targets));
           for (const role of entry?.roles ?? []) {

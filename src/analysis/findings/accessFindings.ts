@@ -49,7 +49,6 @@ export function accessFindings(nodes: ReadonlyMap<string, GraphNode>, edges: rea
 }
 
 function viaOf(edge: EffectiveAccessEdge): string | undefined {
-  const direct = edge.actions.find((a) => a.via === undefined);
-  if (direct !== undefined) return undefined;
-  return edge.actions[0]?.via?.join(' → ');
+  if (edge.grants.some((g) => g.via === undefined)) return undefined;
+  return edge.grants[0]?.via?.join(' → ');
 }

@@ -110,7 +110,8 @@ function evaluate(compiled: Compiled, req: Request, exact: boolean): AnalysisRes
   if (denies.some((h) => h.truth === 'T')) return result('ExplicitDeny', 'explicit-deny', 'explicit-deny', denies.filter((h) => h.truth === 'T'));
   let truth: T = 'T';
   for (const g of gateHits) {
-    if (g.hits === undefined) continue;
+    // RCPFullAWSAccess is always attached (ORG-RCP-SYNTAX): only RCP denies matter.
+    if (g.hits === undefined || g.kind === 'rcp') continue;
     const allowed = any(g.hits, 'Allow');
     if (allowed === 'F') return result('ImplicitDeny', g.kind, g.kind, []);
     truth = and(truth, allowed);
