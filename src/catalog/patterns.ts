@@ -26,11 +26,13 @@ export function literalServiceOf(pattern: string): string | undefined {
   return /[*?]/.test(service) ? undefined : service.toLowerCase();
 }
 
-const KEY_PLACEHOLDER = /\$\{[^}]*\}|<[^>]*>/g;
+// A few service files spell the tag placeholder `tag-key` (`secretsmanager:ResourceTag/tag-key`), as iam-data's
+// global keys do (see `globalConditionKeys.ts`).
+const KEY_PLACEHOLDER = /\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/g;
 
 /** True when a condition key is a template for a family of keys (`aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`). */
 export function isConditionKeyTemplate(key: string): boolean {
-  return /\$\{[^}]*\}|<[^>]*>/.test(key);
+  return /\$\{[^}]*\}|<[^>]*>|\/tag-key$/.test(key);
 }
 
 /** Compiles a condition-key template: each placeholder matches one or more characters, case ignored. */
