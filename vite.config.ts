@@ -2,11 +2,12 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { staticData } from './scripts/vite-plugin-static-data';
+import { contentSecurityPolicy } from './scripts/vite-plugin-csp';
 
 // The app is fully static: every asset (Monaco, its workers, the IAM catalog data) is bundled or
 // served from this origin. Nothing is fetched from anywhere else at runtime.
 export default defineConfig({
-  plugins: [react(), staticData()],
+  plugins: [react(), staticData(), contentSecurityPolicy()],
   resolve: {
     // The slim Monaco module (src/ui/editor/monaco.slim.js) imports Monaco's ESM files directly,
     // bypassing the package's exports map, which does not expose CSS files.

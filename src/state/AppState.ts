@@ -118,6 +118,12 @@ export interface SimulatorSlice {
   simulate(): Promise<void>;
 }
 
+/** A 1-based line and column in the scenario text. */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
 /** The id of the editor tab that holds the whole scenario. */
 export const SCENARIO_TAB = 'scenario';
 
@@ -126,8 +132,10 @@ export interface EditorState {
   readonly activeTab: string;
   /** Focused-tab texts not yet written into the scenario, by tab id. */
   readonly drafts: Readonly<Record<string, Draft>>;
-  /** A request to put the cursor on the value at `path` in the scenario tab. */
-  readonly reveal: { readonly path: JsonPath; readonly seq: number } | undefined;
+  /** A request to put the cursor on the value at `path` (or at `position`, when known) in the scenario tab. */
+  readonly reveal:
+    | { readonly path: JsonPath; readonly position: TextPosition | undefined; readonly seq: number }
+    | undefined;
   /** Why the last apply of a tab failed (its JSON does not parse, its place is gone). */
   readonly applyError: { readonly tab: string; readonly reason: 'syntax' | 'missing' } | undefined;
 }
@@ -140,8 +148,8 @@ export interface EditorSlice {
   discardDraft(id: string): void;
   /** Writes the tab's draft into the scenario at its path as one undoable edit. */
   applyDraft(id: string): boolean;
-  /** Shows the scenario tab (and the editor) with the cursor on the value at `path`. */
-  revealPath(path: JsonPath): void;
+  /** Shows the scenario tab (and the editor) with the cursor on the value at `path`, or at `position` when given. */
+  revealPath(path: JsonPath, position?: TextPosition): void;
 }
 
 /** Short-lived messages the UI shows once (it owns the wording). */

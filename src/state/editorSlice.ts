@@ -64,10 +64,11 @@ export function createEditorSlice(
         patch({ drafts: withoutDraft(id), applyError: undefined });
       },
       applyDraft,
-      revealPath(path) {
+      revealPath(path, position) {
         const { activeTab, reveal } = get().editor;
         if (activeTab !== SCENARIO_TAB) applyDraft(activeTab);
-        patch({ activeTab: SCENARIO_TAB, reveal: { path, seq: (reveal?.seq ?? 0) + 1 } });
+        const at = position === undefined ? undefined : { line: position.line, column: position.column };
+        patch({ activeTab: SCENARIO_TAB, reveal: { path, position: at, seq: (reveal?.seq ?? 0) + 1 } });
         if (!get().view.layout.open.editor) get().setPanelOpen('editor', true);
       },
     };

@@ -12,6 +12,7 @@ import type {
   LevelSummary,
   NodeKind,
 } from '../analysis/types';
+import { expandActions } from '../analysis/grants';
 import type { AppState } from './AppState';
 import { lookupOf, memoPerGraph } from './graphLookup';
 import { policyTabsFor, type PolicyTab } from './policyTabs';
@@ -67,8 +68,10 @@ export const effectiveAccessOf = memoPerGraph((graph, principal): readonly Acces
   const rows = (reach?.resources ?? []).map((reached): AccessRow => {
     const node = lookup.nodes.get(reached.resource);
     const edge = lookup.edges.get(reached.edge);
-    const actions = edge?.kind === 'effective-access' ? edge.actions : [];
-    const via = [...new Set(actions.flatMap((a) => a.via ?? []))];
+    const actions = edge?.kind === 'effective-access' ? expandActions(edge, graph.actionLevels) : [];
+    const via = [
+      ...new Set(edge?.kind === 'effective-access' ? edge.grants.flatMap((g) => g.via ?? []) : []),
+    ];
     return {
       edge: reached.edge,
       resource: reached.resource,
@@ -197,4 +200,25 @@ export function selectPolicyTabs(state: AppState): readonly PolicyTab[] {
   const tabs = node === undefined ? [] : policyTabsFor(tolerantValue(text), node);
   tabsCache = { graph, id, text, tabs };
   return tabs;
+}
+
+let titleCache: { key: string; title: string } | undefined;
+
+/**
+ * The scenario's title. While the user types, it is re-read once per analysis rather than on every
+ * keystroke (it costs a parse of the whole text).
+ */
+export function selectTitle(state: AppState): string {
+  const { document } = state;
+  const key =
+    document.origin === 'typing' && titleCache !== undefined
+      ? `analysis:${document.diagnosticsRevision ?? -1}`
+      : document.text;
+  if (titleCache?.key === key) return titleCache.title;
+  const value = tolerantValue(document.text);
+  const raw =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>).title : undefined;
+  const title = typeof raw === 'string' ? raw : '';
+  titleCache = { key, title };
+  return title;
 }

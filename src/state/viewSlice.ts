@@ -32,7 +32,10 @@ export function createViewSlice(prefs: ViewPrefs): Slice<ViewSlice> {
       togglePanel: (panel) => get().setPanelOpen(panel, !get().view.layout.open[panel]),
       setEditorPlacement: (editorPlacement) => layout({ editorPlacement }),
       setPaletteOpen: (paletteOpen) => patch({ paletteOpen }),
-      focusSearch: () => patch({ searchSeq: get().view.searchSeq + 1 }),
+      focusSearch() {
+        get().setPanelOpen('explorer', true);
+        patch({ searchSeq: get().view.searchSeq + 1 });
+      },
       notify: (code, detail) => patch({ notice: { code, detail, seq: (get().view.notice?.seq ?? 0) + 1 } }),
       dismissNotice: () => patch({ notice: undefined }),
     };

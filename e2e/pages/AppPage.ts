@@ -1,0 +1,50 @@
+/**
+ * The whole app as a test sees it: load it clean (or with a chosen theme), wait for the first graph,
+ * and reach each panel's page object.
+ */
+import { expect, type Page } from '@playwright/test';
+import { EditorPage } from './EditorPage';
+import { ExplorerPage } from './ExplorerPage';
+import { InspectorPage } from './InspectorPage';
+
+export class AppPage {
+  readonly editor: EditorPage;
+  readonly explorer: ExplorerPage;
+  readonly inspector: InspectorPage;
+
+  constructor(readonly page: Page) {
+    this.editor = new EditorPage(page);
+    this.explorer = new ExplorerPage(page);
+    this.inspector = new InspectorPage(page);
+  }
+
+  /** Opens the app with empty storage (a first visit) and waits until the first analysis is on screen. */
+  async open(options: { theme?: 'light' | 'dark'; keepStorage?: boolean } = {}): Promise<void> {
+    if (options.theme !== undefined) await this.page.emulateMedia({ colorScheme: options.theme });
+    if (options.keepStorage !== true) {
+      await this.page.addInitScript(() => {
+        if (sessionStorage.getItem('ag-e2e-cleared') === null) {
+          localStorage.clear();
+          sessionStorage.setItem('ag-e2e-cleared', '1');
+        }
+      });
+    }
+    await this.page.goto('/');
+    await this.waitForAnalysis();
+  }
+
+  /** Waits until the Explorer shows the analysed scenario. */
+  async waitForAnalysis(): Promise<void> {
+    await expect(this.page.getByRole('tree')).toBeVisible();
+  }
+
+  async openPalette(): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+k');
+    await expect(this.page.getByRole('dialog')).toBeVisible();
+  }
+
+  /** The `data-theme` of the document. */
+  theme(): Promise<string | null> {
+    return this.page.locator('html').getAttribute('data-theme');
+  }
+}

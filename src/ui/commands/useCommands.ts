@@ -1,0 +1,25 @@
+/**
+ * The command list for the current language, built once per language and wiring.
+ */
+import { useMemo } from 'react';
+import { useAppStore, useServices } from '../AppServices';
+import { useFileActions } from '../files/useFileActions';
+import { buildCommands, type Command } from './commands';
+
+/** Every command, ready to run. */
+export function useCommands(): readonly Command[] {
+  const { store, graph } = useServices();
+  const language = useAppStore((s) => s.view.language);
+  const files = useFileActions();
+  return useMemo(
+    () =>
+      buildCommands({
+        store,
+        graph,
+        language,
+        importFile: files.openImport,
+        exportScenario: files.exportScenario,
+      }),
+    [store, graph, language, files],
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The one sentence on first load that says what to click first: the principal that reaches the most,
+ * named, so the graph can tell its story.
+ */
+import type { AccessGraph } from '../../analysis/types';
+import { lookupOf } from '../../state/graphLookup';
+import { useAppStoreApi } from '../AppServices';
+import { Icon } from '../icons';
+import { useT } from '../useT';
+
+/** The principal worth clicking first: the one that reaches the most resources (ties: by name). */
+export function firstPrincipal(graph: AccessGraph): string | undefined {
+  const best = [...graph.reachability.byPrincipal].sort(
+    (a, b) => b.resources.length - a.resources.length || a.principal.localeCompare(b.principal),
+  )[0];
+  if (best !== undefined && best.resources.length > 0) return best.principal;
+  return graph.nodes.find((n) => n.kind === 'user' || n.kind === 'role')?.id;
+}
+
+export function FirstHint({ graph }: { readonly graph: AccessGraph }) {
+  const t = useT();
+  const store = useAppStoreApi();
+  const id = firstPrincipal(graph);
+  const node = id === undefined ? undefined : lookupOf(graph).nodes.get(id);
+  return (
+    <div className="ag-hint" data-testid="first-hint">
+      <Icon name="pointer" />
+      <span>
+        {node === undefined ? (
+          t('hint.selectAny')
+        ) : (
+          <>
+            {t('hint.clickBefore')}
+            <button
+              type="button"
+              className="ag-link ag-hint-target"
+              onClick={() => store.getState().select(node.id, { focus: true })}
+            >
+              {node.label}
+            </button>
+            {t('hint.clickAfter')}
+          </>
+        )}
+      </span>
+    </div>
+  );
+}
