@@ -60,9 +60,12 @@ export const INVALID_REQUEST_REASONS = [
   'root-assume-role',
   'duration-above-maximum',
   'chained-duration-above-hour',
+  'duration-below-minimum',
   'unknown-principal',
   'unknown-resource-owner',
+  'provider-action-mismatch',
   'malformed-request',
+  'internal-error',
 ] as const;
 export type InvalidRequestReason = (typeof INVALID_REQUEST_REASONS)[number];
 
@@ -73,9 +76,36 @@ export const MISMATCH_REASONS = [
   'principalMismatch',
   'conditionFalse',
   'conditionUnknown',
+  'resourceUnknown',
   'ownerMismatch',
+  'publicAccessBlocked',
 ] as const;
 export type MismatchReason = (typeof MISMATCH_REASONS)[number];
+
+/**
+ * Why a step was skipped or how it was satisfied (`StepTrace.note`), as codes the UI translates.
+ */
+export const STEP_NOTES = [
+  'not-reached',
+  'not-needed',
+  'no-organization',
+  'outside-organization',
+  'management-account',
+  'service-linked-role',
+  'not-an-iam-principal',
+  'service-not-rcp-supported',
+  'rcp-exempt-action',
+  'no-resource',
+  'implicit-full-access',
+  'root-user',
+  'no-identity-policies',
+  'no-boundary',
+  'no-session-policy',
+  'federated-without-session-policy',
+  'unsigned-request',
+  'granted-by-resource-policy',
+] as const;
+export type StepNote = (typeof STEP_NOTES)[number];
 
 /** How a resource-policy Allow named the caller (SEMANTICS §2.3). */
 export const PRINCIPAL_CLASSES = ['SELF', 'WILDCARD', 'PARENT', 'ACCOUNT'] as const;
@@ -129,9 +159,10 @@ export interface StepTrace {
   /** For a gate that failed at one organization level: that level's node id. */
   readonly level?: string;
   /** Why the step was skipped or how it was satisfied, as a code (e.g. `management-account`). */
-  readonly note?: string;
+  readonly note?: StepNote;
 }
 
+/** The explanation of one decision: every step in flowchart order, as data (no prose). */
 export interface Explanation {
   readonly step: FlowStep;
   readonly reason: DecisionReason;
@@ -139,18 +170,47 @@ export interface Explanation {
   /** The statements that settled the outcome (the matching Deny, or the Allows that granted). */
   readonly deciding: readonly StatementRef[];
   readonly steps: readonly StepTrace[];
-  /** For `Conditional`: conditions still needed on the Allow side and still to avoid on the Deny side. */
+  /**
+   * For `Conditional`: conditions still needed on the Allow side; on any three-valued result, `avoids`
+   * lists the unresolved conditions of Denies that might apply. An entry whose `operator` is `Resource`
+   * (or `NotResource`) stands for a resource pattern that depends on an unknown policy variable; its
+   * `values` are the patterns.
+   */
   readonly needs?: readonly ConditionEntry[];
   readonly avoids?: readonly ConditionEntry[];
   /** Set when the request needed more than one action (`sts:TagSession` …) and one of them decided. */
   readonly impliedAction?: string;
+  /**
+   * Context keys the request supplied although the scenario determines them (as written); the derived
+   * value (or the derived absence) was used instead (SEMANTICS §1.5).
+   */
+  readonly ignoredContextKeys?: readonly string[];
 }
 
+/** Codes of the problems compilation finds (the scenario still compiles). */
+export const ENGINE_DIAGNOSTIC_CODES = [
+  'unknown-managed-policy',
+  'ram-association-refused',
+  'ram-pending-invitation',
+  'ram-permission-unknown',
+  'ram-resource-type-unknown',
+] as const;
+export type EngineDiagnosticCode = (typeof ENGINE_DIAGNOSTIC_CODES)[number];
+
+/** One problem found while compiling: a stable code, a plain message and the JSON path it concerns. */
+export interface EngineDiagnostic {
+  readonly code: EngineDiagnosticCode;
+  readonly message: string;
+  readonly path: JsonPath;
+}
+
+/** The result of one exact evaluation. */
 export interface EvaluationResult {
   readonly decision: Decision;
   readonly explanation: Explanation;
 }
 
+/** The result of one three-valued evaluation (SEMANTICS §2.7). */
 export interface AnalysisResult {
   readonly decision: AnalysisDecision;
   readonly explanation: Explanation;

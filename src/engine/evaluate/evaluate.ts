@@ -1,0 +1,130 @@
+/**
+ * Evaluation entry points. `evaluate` is AWS's single-request behaviour: a key the request does not
+ * supply and the scenario does not determine is missing (SEMANTICS §3.5). `evaluateForAnalysis` is the
+ * three-valued variant (§2.7): such keys are unknown, and a result that depends on them is
+ * `Conditional`, with the conditions still needed and still to avoid. Neither ever throws: a request
+ * that cannot exist, or a malformed one, is an `ImplicitDeny` with the reason `invalid-request`.
+ */
+import type { CompiledScenario } from '../compile/compileScenario';
+import type { PrincipalView } from '../compile/principals';
+import type { ResourceView } from '../compile/resources';
+import { createKeyLookup, lowerContext, parameterKeys } from '../context/requestKeys';
+import { KMS_CROSS_ACCOUNT_ACTIONS } from '../data/kmsCrossAccount';
+import { parseRequestAction, type RequestAction } from '../match/actionMatcher';
+import type { Context } from '../../model/types';
+import type { AnalysisDecision, AnalysisResult, EvaluationResult, InvalidRequestReason, Request, StepNote } from '../types';
+import type { ControlLevel } from '../compile/organization';
+import { decide, type DecisionFacts, type Outcome } from './decide';
+import { explainInvalid, explainOutcome } from './explain';
+import { gather } from './gather';
+import { impliedActions, invalidReason } from './preflight';
+import { validateRequest } from './validateRequest';
+
+/** Options of a three-valued evaluation. */
+export interface AnalysisOptions {
+  /**
+   * Keys to treat as known beyond what the scenario determines: a context of pinned values (a what-if
+   * panel; the request's own context wins), or a set of lower-cased key names that are absent unless the
+   * request supplies them.
+   */
+  readonly knownKeys?: Context | ReadonlySet<string>;
+  /** The caller is a role session obtained by role chaining (§7.2); by default, any role session is. */
+  readonly chained?: boolean;
+}
+
+interface RunOptions {
+  readonly threeValued: boolean;
+  readonly known: ReadonlySet<string> | undefined;
+  readonly chained: boolean | undefined;
+}
+
+function invalid(reason: InvalidRequestReason, ignored: readonly string[] = []): AnalysisResult {
+  return { decision: 'ImplicitDeny', explanation: explainInvalid(reason, ignored) };
+}
+
+function rcpFor(compiled: CompiledScenario, principal: PrincipalView, resource: ResourceView, action: RequestAction): readonly ControlLevel[] | StepNote {
+  if (resource.rcpSkip !== undefined) return resource.rcpSkip;
+  if (!compiled.rcpSupportedServices.has(action.service)) return 'service-not-rcp-supported';
+  if (principal.serviceLinked) return 'service-linked-role';
+  if (action.service === 'kms' && action.name === 'retiregrant') return 'rcp-exempt-action';
+  return resource.rcp;
+}
+
+function factsOf(principal: PrincipalView, resource: ResourceView, action: RequestAction): DecisionFacts {
+  const strict = resource.kind === 'role' && action.service === 'sts' ? 'trust' : resource.kind === 'kms-key' && action.service === 'kms' ? 'kms' : undefined;
+  return {
+    caller: principal.caller.kind,
+    same: resource.grantAccount === undefined || resource.grantAccount === principal.caller.account,
+    strict,
+    kmsCrossAccountOperation: KMS_CROSS_ACCOUNT_ACTIONS.has(action.name),
+  };
+}
+
+function runAction(compiled: CompiledScenario, principal: PrincipalView, resource: ResourceView, action: RequestAction, request: Request, options: RunOptions): AnalysisResult {
+  const parameters = parameterKeys(request.parameters);
+  const context = lowerContext(request.context, new Set(parameters?.keys() ?? []));
+  const keys = createKeyLookup({ principal: principal.keys, resource: resource.keys, parameters, context, service: action.service, threeValued: options.threeValued, known: options.known });
+  const ctx = { action, resource, keys, caller: principal.caller, callerHasBoundary: principal.boundary !== undefined };
+  const g = gather(principal, ctx, rcpFor(compiled, principal, resource, action), principal.scp);
+  const facts = factsOf(principal, resource, action);
+  const worst = decide(g, facts, false);
+  let outcome: Outcome = worst;
+  let decision: AnalysisDecision = worst.decision;
+  if (options.threeValued && worst.decision !== 'Allow') {
+    const best = decide(g, facts, true);
+    outcome = best;
+    decision = best.decision === 'Allow' ? 'Conditional' : best.decision;
+  }
+  return { decision, explanation: explainOutcome(g, outcome, decision === 'Conditional', context.ignored) };
+}
+
+function combine(results: readonly { action: string; result: AnalysisResult }[]): AnalysisResult {
+  const main = results[0] as { action: string; result: AnalysisResult };
+  const pick = results.find((r) => r.result.decision === 'ExplicitDeny') ?? results.find((r) => r.result.decision === 'ImplicitDeny') ?? results.find((r) => r.result.decision === 'Conditional') ?? main;
+  if (pick === main) return main.result;
+  return { decision: pick.result.decision, explanation: { ...pick.result.explanation, impliedAction: pick.action } };
+}
+
+function run(compiled: CompiledScenario, raw: unknown, options: RunOptions, extra: Context | undefined): AnalysisResult {
+  const checked = validateRequest(raw);
+  if (checked === undefined) return invalid('malformed-request');
+  const request: Request = extra === undefined ? checked : { ...checked, context: { ...extra, ...(checked.context ?? {}) } };
+  const action = parseRequestAction(request.action);
+  if (action === undefined) return invalid('malformed-request');
+  const principal = compiled.principal(request.principal, action.service === 'sts' && action.name === 'assumerolewithwebidentity');
+  if ('invalid' in principal) return invalid(principal.invalid);
+  const resource = compiled.resource(request.resource);
+  if ('invalid' in resource) return invalid(resource.invalid);
+  const chained = options.chained ?? principal.caller.kind === 'role-session';
+  const reason = invalidReason(principal, resource, action, request, chained);
+  if (reason !== undefined) return invalid(reason);
+  const results = [{ action: request.action, result: runAction(compiled, principal, resource, action, request, options) }];
+  for (const implied of impliedActions(action, request)) {
+    const parsed = parseRequestAction(implied) as RequestAction;
+    results.push({ action: implied, result: runAction(compiled, principal, resource, parsed, request, options) });
+  }
+  return combine(results);
+}
+
+function guarded(body: () => AnalysisResult): AnalysisResult {
+  try {
+    return body();
+  } catch {
+    // INVARIANT: evaluation has no expected failure that throws; this keeps a bug from crashing callers.
+    return invalid('internal-error');
+  }
+}
+
+/** One exact decision, as AWS would make it for this request. Never throws. */
+export function evaluate(compiled: CompiledScenario, request: Request): EvaluationResult {
+  const result = guarded(() => run(compiled, request, { threeValued: false, known: undefined, chained: undefined }, undefined));
+  // INVARIANT: exact evaluation never yields `Conditional` (no key is unknown).
+  return result as EvaluationResult;
+}
+
+/** One three-valued decision for the graph (SEMANTICS §2.7). Never throws. */
+export function evaluateForAnalysis(compiled: CompiledScenario, request: Request, options: AnalysisOptions = {}): AnalysisResult {
+  const known = options.knownKeys instanceof Set ? (options.knownKeys as ReadonlySet<string>) : undefined;
+  const pinned = known === undefined ? (options.knownKeys as Context | undefined) : undefined;
+  return guarded(() => run(compiled, request, { threeValued: true, known, chained: options.chained }, pinned));
+}
