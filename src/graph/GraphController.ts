@@ -9,6 +9,7 @@ import { runEngineLayout } from './engineLayouts';
 import type { Position } from './layout';
 import { domainLayout } from './layout';
 import type { DrawStats } from './liveGraph';
+import { routeEdges } from './routeEdges';
 import { buildStylesheet } from './styles';
 import { animatePositions, currentPositions, syncElements } from './sync';
 import type { GraphElements } from './toElements';
@@ -60,6 +61,7 @@ export class GraphController {
   private drawStats: DrawStats = { nodes: 0, edges: 0, firstDrawMs: undefined, lastSyncMs: 0, lastLayoutMs: 0, layout: 'domain', draws: 0 };
   private firstRequested: number | undefined;
   private drawn = false;
+  private lastElements: GraphElements | undefined;
 
   constructor(container: HTMLElement, theme: Theme, large: boolean, private readonly events: ControllerEvents) {
     this.theme = theme;
@@ -105,8 +107,16 @@ export class GraphController {
     cy.on('dragfree', 'node.leaf', (event) => {
       const node = event.target as cytoscape.NodeSingular;
       const at = node.position();
+      this.reroute();
       events.onNodeMoved(node.id(), { x: Math.round(at.x), y: Math.round(at.y) });
     });
+  }
+
+  /** Bends edges again for the nodes' current places (after a drag). */
+  private reroute(): void {
+    if (this.lastElements === undefined) return;
+    this.lastElements = routeEdges(this.lastElements, currentPositions(this.cy));
+    syncElements(this.cy, this.lastElements);
   }
 
   setTheme(theme: Theme): void {
@@ -172,7 +182,9 @@ export class GraphController {
       fresh = fresh || (previous !== undefined && result.fresh);
     }
     const animate = relayout && !this.large && options.layout === 'domain';
-    syncElements(cy, elements, { positions, moveExisting: !animate });
+    const routed = options.layout === 'domain' ? routeEdges(elements, positions ?? currentPositions(cy)) : elements;
+    this.lastElements = routed;
+    syncElements(cy, routed, { positions, moveExisting: !animate });
     const syncMs = now() - started - layoutMs;
     if (fresh) cy.fit(undefined, FIT_PADDING);
     if (!this.drawn) await this.firstFrame();

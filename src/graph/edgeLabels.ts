@@ -5,6 +5,7 @@
 import type { ConditionCategory, EdgeCondition, GraphEdge } from '../analysis/types';
 import type { DecisionReason } from '../engine/types';
 import type { AccessLevel } from '../catalog/vocabulary';
+import type { ActionLevels } from './highlight';
 import { levelsPassing } from './highlight';
 import type { GraphFilters, GraphStrings } from './view';
 
@@ -55,7 +56,7 @@ export function conditionSummary(conditions: readonly EdgeCondition[]): string {
 }
 
 /** The label an edge carries on the canvas ('' for none). */
-export function edgeLabel(edge: GraphEdge, strings: GraphStrings, filters: GraphFilters): string {
+export function edgeLabel(edge: GraphEdge, strings: GraphStrings, filters: GraphFilters, actionLevels: ActionLevels): string {
   switch (edge.kind) {
     case 'can-assume':
       if (edge.decision === 'conditional') {
@@ -65,7 +66,7 @@ export function edgeLabel(edge: GraphEdge, strings: GraphStrings, filters: Graph
       if (edge.decision === 'blocked' && edge.blockedBy !== undefined) return BLOCKER_LABELS[edge.blockedBy.reason];
       return '';
     case 'effective-access':
-      return levelsPassing(edge, filters)
+      return levelsPassing(edge, actionLevels, filters)
         .map((summary) => LEVEL_LABELS[summary.level])
         .join(' · ');
     case 'shares':

@@ -3,8 +3,9 @@
  * it goes through; a resource lights every principal that reaches it, with their chains; an edge
  * lights itself and its ends. Computed from the analysis's reachability, never re-evaluated here.
  */
-import type { ActionAccess, EffectiveAccessEdge, LevelSummary, ReachPath } from '../analysis/types';
+import type { AccessGrant, EffectiveAccessEdge, LevelSummary, ReachPath } from '../analysis/types';
 import type { AccessGraph } from '../analysis/types';
+import type { AccessLevel } from '../catalog/vocabulary';
 import type { GraphIndex } from './graphIndex';
 import { indexGraph, pairKey } from './graphIndex';
 import type { GraphFilters } from './view';
@@ -41,22 +42,34 @@ function narrows(filters: AccessFilters): boolean {
   return (filters.accessLevels !== undefined && filters.accessLevels.length > 0) || (filters.action !== undefined && filters.action.trim() !== '');
 }
 
-/** The actions of an effective-access edge that pass the access-level and action filters. */
-export function actionsPassing(edge: EffectiveAccessEdge, filters: AccessFilters): readonly ActionAccess[] {
-  if (!narrows(filters)) return edge.actions;
+/** The access levels of each action, as the graph lists them. */
+export type ActionLevels = Readonly<Record<string, readonly AccessLevel[]>>;
+
+/** A grant of an effective-access edge, narrowed to the actions that pass the filters. */
+export interface PassingGrant {
+  readonly grant: AccessGrant;
+  readonly actions: readonly string[];
+}
+
+/** The grants of an effective-access edge whose actions pass the access-level and action filters. */
+export function grantsPassing(edge: EffectiveAccessEdge, actionLevels: ActionLevels, filters: AccessFilters): readonly PassingGrant[] {
+  if (!narrows(filters)) return edge.grants.map((grant) => ({ grant, actions: grant.actions }));
   const levels = filters.accessLevels !== undefined && filters.accessLevels.length > 0 ? filters.accessLevels : undefined;
   const pattern = filters.action !== undefined && filters.action.trim() !== '' ? filters.action : undefined;
-  return edge.actions.filter(
-    (access) =>
-      (levels === undefined || access.levels.some((level) => levels.includes(level))) &&
-      (pattern === undefined || matchesActionPattern(pattern, access.action)),
-  );
+  const out: PassingGrant[] = [];
+  for (const grant of edge.grants) {
+    const actions = grant.actions.filter(
+      (action) => (levels === undefined || (actionLevels[action] ?? []).some((level) => levels.includes(level))) && (pattern === undefined || matchesActionPattern(pattern, action)),
+    );
+    if (actions.length > 0) out.push({ grant, actions });
+  }
+  return out;
 }
 
 /** Access levels of an edge that pass the filters (for thickness): levels with an action left. */
-export function levelsPassing(edge: EffectiveAccessEdge, filters: AccessFilters): readonly LevelSummary[] {
+export function levelsPassing(edge: EffectiveAccessEdge, actionLevels: ActionLevels, filters: AccessFilters): readonly LevelSummary[] {
   if (!narrows(filters)) return edge.levels;
-  const kept = new Set(actionsPassing(edge, filters).flatMap((access) => access.levels));
+  const kept = new Set(grantsPassing(edge, actionLevels, filters).flatMap(({ actions }) => actions.flatMap((action) => actionLevels[action] ?? [])));
   return edge.levels.filter((summary) => kept.has(summary.level));
 }
 
@@ -79,7 +92,7 @@ class Lit {
   }
 }
 
-function principalHighlight(index: GraphIndex, id: string, filters: AccessFilters): Highlight {
+function principalHighlight(index: GraphIndex, levels: ActionLevels, id: string, filters: AccessFilters): Highlight {
   const lit = new Lit();
   const reach = index.byPrincipal.get(id);
   const rolePaths = new Map<string, ReachPath>();
@@ -91,11 +104,11 @@ function principalHighlight(index: GraphIndex, id: string, filters: AccessFilter
   }
   for (const reached of reach?.resources ?? []) {
     const edge = index.edges.get(reached.edge);
-    const actions = edge?.kind === 'effective-access' ? actionsPassing(edge, filters) : [];
-    if (edge !== undefined && actions.length === 0) continue;
+    const grants = edge?.kind === 'effective-access' ? grantsPassing(edge, levels, filters) : [];
+    if (edge !== undefined && grants.length === 0) continue;
     lit.nodes.add(reached.resource);
-    if (!actions.some((access) => access.decision === 'allowed')) lit.conditional.add(reached.resource);
-    const finals = new Set(actions.map((access) => access.via?.at(-1)));
+    if (!grants.some(({ grant }) => grant.decision === 'allowed')) lit.conditional.add(reached.resource);
+    const finals = new Set(grants.map(({ grant }) => grant.via?.at(-1)));
     if (finals.size === 0) finals.add(undefined);
     for (const role of finals) {
       const final = role === undefined ? undefined : index.access.get(pairKey(role, reached.resource));
@@ -119,12 +132,12 @@ function principalHighlight(index: GraphIndex, id: string, filters: AccessFilter
   return lit.result('principal', id);
 }
 
-function resourceHighlight(index: GraphIndex, id: string, filters: AccessFilters): Highlight {
+function resourceHighlight(index: GraphIndex, levels: ActionLevels, id: string, filters: AccessFilters): Highlight {
   const lit = new Lit();
   for (const reacher of index.byResource.get(id)?.principals ?? []) {
     const edge = index.edges.get(reacher.edge);
-    const actions = edge?.kind === 'effective-access' ? actionsPassing(edge, filters) : [];
-    if (edge !== undefined && actions.length === 0) continue;
+    const grants = edge?.kind === 'effective-access' ? grantsPassing(edge, levels, filters) : [];
+    if (edge !== undefined && grants.length === 0) continue;
     lit.nodes.add(reacher.principal);
     if (reacher.decision === 'conditional') lit.conditional.add(reacher.principal);
     const chain = [reacher.principal, ...reacher.via];
@@ -191,9 +204,9 @@ export function computeHighlight(graph: AccessGraph | undefined, selected: strin
     case 'service':
     case 'idp':
     case 'anonymous':
-      return principalHighlight(index, selected, filters);
+      return principalHighlight(index, graph.actionLevels, selected, filters);
     case 'resource':
-      return resourceHighlight(index, selected, filters);
+      return resourceHighlight(index, graph.actionLevels, selected, filters);
     case 'group':
       return neighbourHighlight(index, selected, 'group', 'member-of');
     case 'share':

@@ -27,7 +27,7 @@ const BODIES: Readonly<Record<LeafType, string>> = {
   user: '<circle cx="12" cy="8" r="3.6"/><path d="M4.8 20c.4-3.9 3.4-6.6 7.2-6.6s6.8 2.7 7.2 6.6"/>',
   group:
     '<circle cx="9" cy="8.6" r="3.1"/><path d="M3 19.5c.3-3.3 2.8-5.6 6-5.6s5.7 2.3 6 5.6"/><path d="M14.6 5.6a2.9 2.9 0 1 1 1.6 5.4"/><path d="M17 14c2.3.5 3.8 2.5 4 5.2"/>',
-  role: '<path d="M3 17.5h18"/><path d="M7 17.5V7.8A1.8 1.8 0 0 1 8.8 6h6.4A1.8 1.8 0 0 1 17 7.8v9.7"/><path d="M7 13.5h10"/>',
+  role: '<path d="M3.2 16.4c2.1 1.5 5 2.2 8.8 2.2s6.7-.7 8.8-2.2"/><path d="M7.6 16.9L7 6.6c0-.7.5-1.2 1.2-1.2h7.6c.7 0 1.2.5 1.2 1.2l-.6 10.3"/><path d="M7.4 13.2c1.4.5 2.9.7 4.6.7s3.2-.2 4.6-.7"/>',
   session: '<circle cx="12" cy="12" r="8.2"/><path d="M12 7.5V12l3.2 2"/>',
   service: `<path d="${cogPath(8, 6.4, 8.8)}"/><circle cx="12" cy="12" r="2.8"/>`,
   idp: '<rect x="3" y="5" width="18" height="14" rx="2.2"/><circle cx="8.6" cy="11" r="2.1"/><path d="M5.6 16.2c.5-1.6 1.6-2.4 3-2.4s2.5.8 3 2.4"/><path d="M14 10h4.4M14 13.4h3"/>',

@@ -8,13 +8,13 @@ export const LEAF_SIZE = 36;
 /** Graph label font size at 100% zoom (UI.md: 11 on graph labels). */
 export const LABEL_FONT = 11;
 /** Widest leaf label before it is cut with an ellipsis. */
-export const LABEL_MAX_WIDTH = 92;
+export const LABEL_MAX_WIDTH = 112;
 /** Gap between a leaf and its label. */
 export const LABEL_GAP = 5;
 /** Height of a one-line leaf label. */
 export const LABEL_HEIGHT = 14;
 /** Grid cell of one leaf inside a box. */
-export const CELL_WIDTH = 108;
+export const CELL_WIDTH = 124;
 export const CELL_HEIGHT = 78;
 /** Padding inside every box (Cytoscape `padding`, uniform). */
 export const BOX_PADDING = 16;

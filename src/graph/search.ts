@@ -3,12 +3,16 @@
  * label or id contains the query. Case-insensitive; boxes match too (account names and ids).
  */
 import type { AccessGraph, GraphNode } from '../analysis/types';
+import type { NodeType } from './vocabulary';
+import { nodeTypeOf } from './vocabulary';
 
 /** One search hit. */
 export interface SearchHit {
   readonly id: string;
   readonly label: string;
   readonly kind: GraphNode['kind'];
+  /** The visual type (its icon). */
+  readonly type: NodeType;
   readonly account: string | undefined;
 }
 
@@ -32,5 +36,5 @@ export function searchNodes(graph: AccessGraph | undefined, query: string, limit
     if (r >= 0) hits.push({ node, rank: r });
   }
   hits.sort((a, b) => a.rank - b.rank || a.node.label.length - b.node.label.length || (a.node.id < b.node.id ? -1 : 1));
-  return hits.slice(0, limit).map(({ node }) => ({ id: node.id, label: node.label, kind: node.kind, account: node.account }));
+  return hits.slice(0, limit).map(({ node }) => ({ id: node.id, label: node.label, kind: node.kind, type: nodeTypeOf(node), account: node.account }));
 }

@@ -8,6 +8,7 @@ import type cytoscape from 'cytoscape';
 import type { Theme, Tokens } from './tokens';
 import { TOKENS } from './tokens';
 import { badgeUri, iconUri } from './icons';
+import { BENDS } from './routeEdges';
 import type { LeafType } from './vocabulary';
 import { LEAF_TYPES, PRINCIPAL_TYPES } from './vocabulary';
 import {
@@ -216,7 +217,7 @@ function edgeBlocks(t: Tokens): Block[] {
     { selector: 'edge.e-grants.unconstrained', style: { 'line-color': t.external, 'target-arrow-color': t.external } },
     { selector: 'edge.e-shares', style: { width: 1.8, 'line-color': t.share, 'target-arrow-color': t.share, 'line-style': 'dotted', 'target-arrow-shape': 'vee', color: t.share } },
     { selector: 'edge.e-shares.share-inactive', style: { 'line-opacity': 0.5, 'target-arrow-shape': 'none' } },
-    { selector: 'edge.e-effective-access', style: { 'arrow-scale': 0.8, 'z-index': 5 } },
+    { selector: 'edge.e-effective-access', style: { 'arrow-scale': 0.8, 'z-index': 5, 'font-size': 9.5 } },
     { selector: 'edge.e-effective-access.allowed', style: { 'line-color': t.allowed, 'target-arrow-color': t.allowed, color: t.allowed } },
     {
       selector: 'edge.e-effective-access.conditional',
@@ -227,6 +228,7 @@ function edgeBlocks(t: Tokens): Block[] {
     { selector: 'edge.breadth-3', style: { width: 3.6 } },
     { selector: 'edge.breadth-4', style: { width: 4.8 } },
     { selector: 'edge.aggregate', style: { width: 2.4, 'font-weight': 600 } },
+    ...BENDS.map(([name, distance]): Block => ({ selector: `edge.${name}`, style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': distance, 'control-point-weights': 0.5 } })),
   ];
 }
 

@@ -7,7 +7,7 @@
 import type { AccessGraph, EdgeDecision, EdgeKind, GraphEdge, GraphNode, NodeKind } from '../analysis/types';
 import type { GraphIndex } from './graphIndex';
 import { indexGraph } from './graphIndex';
-import type { Highlight } from './highlight';
+import type { ActionLevels, Highlight } from './highlight';
 import { NO_HIGHLIGHT, levelsPassing } from './highlight';
 import { edgeLabel } from './edgeLabels';
 import type { GraphClass, NodeType } from './vocabulary';
@@ -41,7 +41,8 @@ export interface EdgeData {
   readonly target: string;
   readonly kind: EdgeKind;
   readonly decision?: EdgeDecision;
-  readonly label?: string;
+  /** Drawn on the edge; empty for none. */
+  readonly label: string;
   /** For an aggregate edge (an end inside a collapsed box): how many edges it stands for. */
   readonly count?: number;
 }
@@ -253,7 +254,7 @@ function nodeElement(node: GraphNode, placement: Placement, index: GraphIndex, v
   return { group: 'nodes', data, classes: classString(classes) };
 }
 
-function edgeClasses(edge: GraphEdge, highlight: Highlight, filters: GraphFilters): GraphClass[] {
+function edgeClasses(edge: GraphEdge, highlight: Highlight, filters: GraphFilters, actionLevels: ActionLevels): GraphClass[] {
   const classes: GraphClass[] = [`e-${edge.kind}`];
   switch (edge.kind) {
     case 'can-assume':
@@ -262,7 +263,7 @@ function edgeClasses(edge: GraphEdge, highlight: Highlight, filters: GraphFilter
       break;
     case 'effective-access': {
       classes.push(edge.decision);
-      const breadth = Math.min(4, Math.max(1, levelsPassing(edge, filters).length));
+      const breadth = Math.min(4, Math.max(1, levelsPassing(edge, actionLevels, filters).length));
       classes.push(`breadth-${breadth}` as GraphClass);
       break;
     }
@@ -302,10 +303,10 @@ function edgeElements(graph: AccessGraph, placement: Placement, view: ElementVie
     const target = placement.drawnAs.get(edge.target);
     if (source === undefined || target === undefined) continue;
     const decision = 'decision' in edge ? edge.decision : undefined;
-    const classes = edgeClasses(edge, highlight, filters);
+    const classes = edgeClasses(edge, highlight, filters, graph.actionLevels);
     if (source === edge.source && target === edge.target) {
-      const label = edgeLabel(edge, strings, filters);
-      const data: EdgeData = { id: edge.id, source, target, kind: edge.kind, ...(decision !== undefined ? { decision } : {}), ...(label !== '' ? { label } : {}) };
+      const label = edgeLabel(edge, strings, filters, graph.actionLevels);
+      const data: EdgeData = { id: edge.id, source, target, kind: edge.kind, ...(decision !== undefined ? { decision } : {}), label };
       out.push({ group: 'edges', data, classes: classString(classes) });
       continue;
     }
@@ -318,12 +319,12 @@ function edgeElements(graph: AccessGraph, placement: Placement, view: ElementVie
       continue;
     }
     const kept = classes.filter((name) => name !== 'selected' && name !== 'chained');
-    aggregates.set(id, { data: { id, source, target, kind: edge.kind, ...(decision !== undefined ? { decision } : {}) }, classes: [...kept, 'aggregate'], count: 1 });
+    aggregates.set(id, { data: { id, source, target, kind: edge.kind, ...(decision !== undefined ? { decision } : {}), label: '' }, classes: [...kept, 'aggregate'], count: 1 });
   }
   for (const { data, classes, count } of aggregates.values()) {
     const lit = classes.includes('lit');
     const unique = classes.filter((name) => !(lit && name === 'dim'));
-    out.push({ group: 'edges', data: { ...data, count, ...(count > 1 ? { label: `×${count}` } : {}) }, classes: classString(unique) });
+    out.push({ group: 'edges', data: { ...data, count, label: count > 1 ? `×${count}` : '' }, classes: classString(unique) });
   }
   return out;
 }

@@ -1,0 +1,48 @@
+/**
+ * One line at the bottom of the graph that says what the picture shows now: what to click first,
+ * or what the selection reaches (UI.md "Empty states explain themselves").
+ */
+import type { AccessGraph } from '../../analysis/types';
+import { indexGraph } from '../../graph/graphIndex';
+import type { Highlight } from '../../graph/highlight';
+import type { GraphPanelStrings } from './graphStrings';
+import { fill, plural } from './graphStrings';
+
+function sentence(graph: AccessGraph, highlight: Highlight, s: GraphPanelStrings): string {
+  const index = indexGraph(graph);
+  const selected = highlight.selected === undefined ? undefined : index.nodes.get(highlight.selected);
+  const name = selected?.label ?? '';
+  const litOf = (kinds: readonly string[]): number => [...highlight.nodes].filter((id) => id !== highlight.selected && kinds.includes(index.nodes.get(id)?.kind ?? '')).length;
+  switch (highlight.mode) {
+    case 'none':
+      return s.hintNone;
+    case 'principal': {
+      const resources = litOf(['resource']);
+      const roles = index.byPrincipal.get(highlight.selected ?? '')?.roles.length ?? 0;
+      if (resources === 0 && roles === 0) return fill(s.hintPrincipalNothing, { name });
+      const values = { name, resources: plural(resources, s.resource, s.resources), roles: plural(roles, s.role, s.roles) };
+      return fill(roles === 0 ? s.hintPrincipalDirect : s.hintPrincipal, values);
+    }
+    case 'resource': {
+      const principals = index.byResource.get(highlight.selected ?? '')?.principals.length ?? 0;
+      if (principals === 0) return fill(s.hintResourceNobody, { name });
+      return fill(s.hintResource, { name, principals: plural(principals, s.principal, s.principals) });
+    }
+    case 'edge':
+      return s.hintEdge;
+    case 'box':
+    case 'group':
+    case 'share':
+      return s.hintBox;
+  }
+}
+
+/** The hint line. */
+export function GraphHint({ graph, highlight, strings }: { readonly graph: AccessGraph | undefined; readonly highlight: Highlight; readonly strings: GraphPanelStrings }) {
+  if (graph === undefined || graph.nodes.length === 0) return null;
+  return (
+    <div className="ag-g-hint" role="status" data-testid="graph-hint">
+      {sentence(graph, highlight, strings)}
+    </div>
+  );
+}
