@@ -24,11 +24,15 @@ function bit(i: number): number {
 
 /** Per-action classes of one side for one table. */
 export interface ActionClasses {
+  /** Identifies these classes (for interning the action lists of groups). */
+  readonly id: number;
   /** Class of each action of the table. */
   readonly classOf: Int32Array;
   /** For each class: its first action's index. */
   readonly representative: readonly number[];
 }
+
+let nextClassesId = 1;
 
 /** Splits the actions of `table` by which of `statements` cover them. */
 export function classify(statements: readonly Statement[], table: ActionTable, ungrouped = false): ActionClasses {
@@ -55,7 +59,7 @@ export function classify(statements: readonly Statement[], table: ActionTable, u
   }
   const representative: number[] = [];
   for (let i = 0; i < n; i++) if (representative[classOf[i] ?? 0] === undefined) representative[classOf[i] ?? 0] = i;
-  return { classOf, representative };
+  return { id: nextClassesId++, classOf, representative };
 }
 
 /** For each class: the bit mask of the Allow statements (`grants`) that cover its actions. */
@@ -92,12 +96,12 @@ export interface TargetSide {
   readonly shared: boolean;
 }
 
-/** Builds a target's side. */
-export function targetSide(target: AccessTarget, policy: readonly Statement[], rcp: readonly Statement[], shared: boolean): TargetSide {
+/** Builds a target's side; `classesOf` shares classes between targets with the same statements and table. */
+export function targetSide(target: AccessTarget, policy: readonly Statement[], rcp: readonly Statement[], shared: boolean, classesOf: (statements: readonly Statement[], table: ActionTable, ungrouped: boolean) => ActionClasses): TargetSide {
   const statements = [...policy, ...rcp];
   const grants = policy.filter((s) => s.effect === 'Allow' && (s.principal !== undefined || s.notPrincipal !== undefined));
-  const ungrouped = shared || target.arn.startsWith('arn:aws:kms:') || /^arn:[^:]+:kms:/.test(target.arn);
-  const classes = classify(statements, target.table, ungrouped);
+  const ungrouped = shared || /^arn:[^:]+:kms:/.test(target.arn);
+  const classes = classesOf(statements, target.table, ungrouped);
   const grantMask = grantMasks(classes, grants, target.table);
   if (shared) grantMask.fill(OVERFLOW_BIT);
   return { target, statements, grants, classes, grantMask, shared };
@@ -114,6 +118,8 @@ export function namingMask(side: TargetSide, source: RequestSource, ramConsumer:
 
 /** One class of actions of one pair that must be evaluated, with all its actions. */
 export interface ActionGroup {
+  /** Identifies the action set (equal keys, equal actions) for interning; `undefined` when not shareable. */
+  readonly key: string | undefined;
   readonly representative: number;
   readonly actions: number[];
   /** True when a resource-policy grant (or share) may apply: a block by a control policy is then a finding. */
@@ -122,9 +128,11 @@ export interface ActionGroup {
 
 /**
  * The action groups of one pair that can possibly be allowed. `resMask` and `naming` come from
- * `resourceMask` and `namingMask`; `sameAccount` enables identity-only grants.
+ * `resourceMask` and `namingMask`; `sameAccount` enables identity-only grants; `identityRequired`
+ * (an IAM caller from another account) makes a resource-policy grant count only together with an
+ * identity Allow, as the cross-account rule requires (SEMANTICS §2.4 `crossAccount`).
  */
-export function candidateGroups(principalClasses: ActionClasses, principalGrants: Int32Array, side: TargetSide, resMask: number, naming: number, sameAccount: boolean): ActionGroup[] {
+export function candidateGroups(principalClasses: ActionClasses, principalGrants: Int32Array, side: TargetSide, resMask: number, naming: number, sameAccount: boolean, identityRequired: boolean): ActionGroup[] {
   const groups = new Map<number, ActionGroup | null>();
   const rCount = side.classes.representative.length;
   const n = side.target.table.actions.length;
@@ -135,9 +143,10 @@ export function candidateGroups(principalClasses: ActionClasses, principalGrants
     const key = pc * rCount + rc;
     let group = groups.get(key);
     if (group === undefined) {
-      const identity = sameAccount && ((principalGrants[pc] ?? 0) & resMask) !== 0;
+      const identityAny = ((principalGrants[pc] ?? 0) & resMask) !== 0;
       const granted = ((side.grantMask[rc] ?? 0) & naming) !== 0;
-      group = identity || granted ? { representative: a, actions: [], granted } : null;
+      const keep = (sameAccount && identityAny) || (granted && (identityAny || !identityRequired));
+      group = keep ? { key: `${principalClasses.id}.${side.classes.id}.${pc}.${rc}`, representative: a, actions: [], granted } : null;
       if (group !== null) out.push(group);
       groups.set(key, group);
     }

@@ -68,7 +68,7 @@ export function joinAccess(
   const paths = createPathCache();
   const mapVia = createViaMapper();
   const routeKeys = new WeakMap<ReachPath, string>();
-  const mapped = new Map<string, readonly AccessGrant[]>();
+  const mapped = new Map<string, Map<string, readonly AccessGrant[]>>();
   const lists = createListMemo();
   const bestMemo = new WeakMap<readonly AccessGrant[], AccessGrant | undefined>();
   const indirectMemo = new WeakMap<readonly AccessGrant[], boolean>();
@@ -84,10 +84,11 @@ export function joinAccess(
       if (own === undefined) continue;
       let key = routeKeys.get(reached.path);
       if (key === undefined) routeKeys.set(reached.path, (key = routeKey(reached.path)));
+      let byNode = mapped.get(key);
+      if (byNode === undefined) mapped.set(key, (byNode = new Map<string, readonly AccessGrant[]>()));
       for (const [node, list] of own) {
-        const memoKey = `${key}\u0000${node}`;
-        let derived = mapped.get(memoKey);
-        if (derived === undefined) mapped.set(memoKey, (derived = list.map((a) => mapVia(reached.path, key, a))));
+        let derived = byNode.get(node);
+        if (derived === undefined) byNode.set(node, (derived = list.map((a) => mapVia(reached.path, key, a))));
         const into = contributions.get(node);
         if (into === undefined) contributions.set(node, [derived]);
         else into.push(derived);

@@ -21,7 +21,7 @@ import { accessFindings } from './findings/accessFindings';
 import { accessTargets, type AccessTarget, type LevelledTable } from './accessTargets';
 import { evaluateAll, type Evaluated } from './evaluateAll';
 import type { AssumeCell } from './assumeEdges';
-import type { AccessCell } from './effectiveAccess';
+import type { SourceCells } from './effectiveAccess';
 import { globalFingerprint } from './fingerprints';
 import { levelTotals, type LevelTotals } from './levels';
 import type { Reachability } from './reachTypes';
@@ -31,9 +31,9 @@ import { ACCESS_GRAPH_VERSION, EDGE_KINDS, type AccessGraph, type AnalysisProgre
 export interface AnalysisEnv {
   readonly engine: AnalysisEngine | undefined;
   readonly catalog: Catalog | undefined;
-  /** Raw AWS managed policy documents by ARN, as the engine's `compile` takes them. */
-  readonly rawManaged: ReadonlyMap<string, unknown>;
-  /** The same documents parsed, for analysis's own indexes. */
+  /** Raw AWS managed policy documents by ARN, as the managed-policy store serves them (informative). */
+  readonly rawManaged?: ReadonlyMap<string, unknown>;
+  /** The AWS managed policies the scenario attaches, parsed (`parseManagedDocuments`). */
   readonly awsManaged: ReadonlyMap<string, PolicyDocument>;
 }
 
@@ -56,12 +56,12 @@ export interface AnalysisSnapshot {
   /** What the cells below depend on globally; cells are reused only when it is unchanged. */
   readonly globalFingerprint: string;
   readonly assumeCells: ReadonlyMap<string, AssumeCell>;
-  readonly accessCells: ReadonlyMap<string, AccessCell>;
+  readonly accessCells: ReadonlyMap<string, SourceCells>;
 }
 
 /** Runs the whole analysis; yields progress; returns the snapshot. */
 export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?: AnalysisSnapshot, options: AnalysisOptions = {}): Generator<AnalysisProgress, AnalysisSnapshot, void> {
-  const compiled = env.engine?.compile(scenario, { managedPolicies: env.rawManaged, ...(env.catalog ? { rcpSupportedServices: env.catalog.rcpSupportedServices } : {}) });
+  const compiled = env.engine?.compile(scenario, { managedPolicies: env.awsManaged, ...(env.catalog ? { rcpSupportedServices: env.catalog.rcpSupportedServices } : {}) });
   yield { phase: 'compile', done: 1, total: 1 };
   const index = indexScenario(scenario, env.awsManaged);
   const sites = policySites(scenario);
@@ -100,7 +100,7 @@ function totalsByNode(targets: readonly AccessTarget[]): Map<string, LevelTotals
 }
 
 function assemble(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], findings: readonly Finding[], reachability: Reachability, actionLevels: AccessGraph['actionLevels'], counters: Pick<AccessGraph['stats'], 'evaluations' | 'naiveEvaluations' | 'reused' | 'untypedResources'>): AccessGraph {
-  const sortedEdges = [...new Map(edges.map((e) => [e.id, e])).values()].sort((a, b) => compareStrings(a.id, b.id));
+  const sortedEdges = [...edges].sort((a, b) => compareStrings(a.id, b.id)).filter((e, i, all) => i === 0 || all[i - 1]?.id !== e.id);
   const edgeCounts = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0])) as Record<EdgeKind, number>;
   for (const edge of sortedEdges) edgeCounts[edge.kind] += 1;
   const uniqueFindings = [...new Map(findings.map((f) => [f.id, f])).values()].sort(compareFindings);

@@ -9,7 +9,7 @@ import type { Statement } from '../model/policy';
 import { blockerOf } from './blockers';
 import { explanationConditions } from './conditions';
 import type { AnalysisEngine } from './engineApi';
-import type { RequestSource } from './requestSources';
+import { sourceLookup, type RequestSource } from './requestSources';
 import type { ScenarioIndex } from './scenarioIndex';
 import { edgeId } from './staticEdges';
 import { specMayName, statementCoversAction } from './statementMatch';
@@ -100,6 +100,20 @@ function evaluatePair(input: AssumeInput, caller: Caller, role: string, named: '
   return { ...base, decision: 'blocked', conditions: [], statements: blocker.statements, blockedBy: blocker };
 }
 
+/** The callers a trust policy may name, in caller order (sources first, then identity providers). */
+function candidates(trust: readonly Statement[], lookup: ReturnType<typeof sourceLookup>, bySource: ReadonlyMap<RequestSource, Caller>, idps: readonly Caller[]): Caller[] {
+  const found = new Set<Caller>();
+  for (const statement of trust) {
+    if (statement.effect !== 'Allow' || statement.principal === undefined) continue;
+    for (const source of lookup.named(statement)) {
+      const caller = bySource.get(source);
+      if (caller !== undefined) found.add(caller);
+    }
+    for (const idp of idps) if (statement.principal.wildcard || statement.principal.Federated.includes(idp.id)) found.add(idp);
+  }
+  return [...found];
+}
+
 /** Runs the phase; yields progress every few roles. */
 export function* assumeEdges(input: AssumeInput): Generator<AnalysisProgress, AssumeOutput, void> {
   const callers = callersOf(input);
@@ -109,9 +123,12 @@ export function* assumeEdges(input: AssumeInput): Generator<AnalysisProgress, As
   let reused = 0;
   let done = 0;
   const roles = [...input.index.roles.values()];
+  const lookup = sourceLookup(input.sources);
+  const bySource = new Map(callers.flatMap((c) => (c.source === undefined ? [] : [[c.source, c] as const])));
+  const idps = callers.filter((c) => c.source === undefined);
   for (const role of roles) {
     const trust = role.trustPolicy !== undefined && role.trustPolicy.valid ? role.trustPolicy.statements : [];
-    for (const caller of callers) {
+    for (const caller of input.exact ? callers : candidates(trust, lookup, bySource, idps)) {
       const named = strongest(trust, caller);
       if (named === undefined && !input.exact) continue;
       const key = `${caller.id}|${role.arn}`;

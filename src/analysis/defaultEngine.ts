@@ -1,8 +1,17 @@
 /**
- * Binds the analysis layer to the real IAM engine. Until `src/engine/index.ts` lands this is
- * `undefined`, and the worker serves the static graph (nodes, membership, grants, shares).
+ * Binds the analysis layer to the IAM engine (`src/engine`), adapting its options: managed policies as
+ * a lookup function, RCP-governed services as a set.
  */
+import { compileScenario, evaluate, evaluateForAnalysis, type CompiledScenario } from '../engine';
 import type { AnalysisEngine } from './engineApi';
 
-/** The engine the worker and the CLI use (`undefined` until the engine lands). */
-export const DEFAULT_ENGINE: AnalysisEngine | undefined = undefined;
+/** The engine the worker and the CLI use. */
+export const DEFAULT_ENGINE: AnalysisEngine<CompiledScenario> = {
+  compile: (scenario, options) =>
+    compileScenario(scenario, {
+      managedPolicies: (arn) => options.managedPolicies?.get(arn),
+      ...(options.rcpSupportedServices === undefined ? {} : { rcpSupportedServices: new Set(options.rcpSupportedServices) }),
+    }),
+  evaluate,
+  evaluateForAnalysis: (compiled, request, options) => evaluateForAnalysis(compiled, request, options ?? {}),
+};

@@ -14,7 +14,8 @@ import { explanationConditions } from './conditions';
 import type { AnalysisEngine } from './engineApi';
 import type { RequestSource } from './requestSources';
 import type { ScenarioIndex } from './scenarioIndex';
-import { resourceMatcher, specKeys } from './statementMatch';
+import { resourceMatcher, type ActionTable } from './statementMatch';
+import { sourceLookup, statementId } from './requestSources';
 import type { AccessGrant, AnalysisProgress, Blocker } from './types';
 import { compareGrants } from './grants';
 
@@ -26,11 +27,18 @@ export interface ControlBlock {
   readonly blocker: Blocker;
 }
 
-/** The cached result of one (source, target) cell. */
+/** The cached result of one (source, target) cell; `fingerprint` is the target side's. */
 export interface AccessCell {
   readonly fingerprint: string;
-  readonly actions: readonly AccessGrant[];
+  readonly grants: readonly AccessGrant[];
   readonly blocks: readonly ControlBlock[];
+}
+
+/** The cells of one source; `fingerprint` is the source side's. */
+export interface SourceCells {
+  readonly fingerprint: string;
+  /** By target key. */
+  readonly cells: Map<string, AccessCell>;
 }
 
 /** Inputs of the direct-access phase. */
@@ -44,17 +52,18 @@ export interface AccessInput {
   readonly sharedNodes: ReadonlySet<string>;
   /** Whether a source is a consumer of a share that holds the node. */
   readonly ramConsumer: (node: string, source: RequestSource) => boolean;
-  readonly fingerprint: (source: RequestSource, target: AccessTarget) => string;
-  readonly previous: ReadonlyMap<string, AccessCell> | undefined;
+  readonly sourceFingerprint: (source: RequestSource) => string;
+  readonly targetFingerprint: (target: AccessTarget) => string;
+  readonly previous: ReadonlyMap<string, SourceCells> | undefined;
   /** Evaluate every action of every pair (no prefilter, no grouping). */
   readonly exact: boolean;
 }
 
 /** Outputs of the direct-access phase. */
 export interface AccessOutput {
-  /** By source, then resource node: the available actions, sorted by action then resource. */
-  readonly byPair: Map<string, Map<string, AccessGrant[]>>;
-  readonly cells: Map<string, AccessCell>;
+  /** By source, then resource node: the available grants, sorted. */
+  readonly byPair: Map<string, Map<string, readonly AccessGrant[]>>;
+  readonly cells: Map<string, SourceCells>;
   readonly blocks: ControlBlock[];
   readonly evaluations: number;
   readonly naive: number;
@@ -66,10 +75,17 @@ function liveStatements(document: { readonly valid: boolean; readonly statements
 }
 
 function sidesOf(input: AccessInput): TargetSide[] {
+  const cache = new Map<string, ActionClasses>();
+  const classesOf = (statements: readonly Statement[], table: ActionTable, ungrouped: boolean): ActionClasses => {
+    const key = `${statements.map(statementId).join(',')}#${table.key}#${ungrouped ? 1 : 0}`;
+    let classes = cache.get(key);
+    if (classes === undefined) cache.set(key, (classes = classify(statements, table, ungrouped)));
+    return classes;
+  };
   return input.targets.map((target) => {
     const rcp = input.index.controlLevels(target.account, 'RCP').flatMap((l) => l.sites.flatMap((s) => liveStatements(s.document)));
     const policy = liveStatements(input.index.resources.get(target.node)?.policy);
-    return targetSide(target, policy, rcp, input.sharedNodes.has(target.node));
+    return targetSide(target, policy, rcp, input.sharedNodes.has(target.node), classesOf);
   });
 }
 
@@ -123,43 +139,18 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
   }
   const lookup = sourceLookup(input.sources);
   for (const side of sides) {
-    for (const statement of side.grants) for (const source of lookup.named(statement)) add(source, side);
-    if (side.shared) for (const source of input.sources) if (input.ramConsumer(side.target.node, source)) add(source, side);
+    const consider = (source: RequestSource): void => {
+      if (!identityRequired(source, side) || resourceMask(source, side.target) !== 0) add(source, side);
+    };
+    for (const statement of side.grants) for (const source of lookup.named(statement)) consider(source);
+    if (side.shared) for (const source of input.sources) if (input.ramConsumer(side.target.node, source)) consider(source);
   }
   return pairs;
 }
 
-/** Finds the sources a resource-policy statement may name without scanning every source. */
-function sourceLookup(sources: readonly RequestSource[]): { named(statement: Statement): Iterable<RequestSource> } {
-  const index = new Map<string, RequestSource[]>();
-  const put = (key: string, source: RequestSource): void => {
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [source]);
-    else list.push(source);
-  };
-  for (const source of sources) {
-    const f = source.facts;
-    put(`id:${f.id}`, source);
-    if (f.userArn !== undefined) put(`id:${f.userArn}`, source);
-    if (f.account !== undefined && f.service === undefined && !f.anonymous) put(`account:${f.account}`, source);
-    if (f.roleKey !== undefined) put(`role:${f.roleKey}`, source);
-    if (f.service !== undefined) put(`service:${f.service}`, source);
-  }
-  return {
-    named(statement) {
-      const keys = statement.principal === undefined || statement.notPrincipal !== undefined ? undefined : specKeys(statement.principal);
-      if (keys === undefined) return sources;
-      const found = new Set<RequestSource>();
-      const collect = (key: string): void => {
-        for (const s of index.get(key) ?? []) found.add(s);
-      };
-      for (const v of keys.exact) collect(`id:${v}`);
-      for (const v of keys.accounts) collect(`account:${v}`);
-      for (const v of keys.roleKeys) collect(`role:${v}`);
-      for (const v of keys.services) collect(`service:${v}`);
-      return found;
-    },
-  };
+/** True for an IAM caller from another account: a resource-policy grant then also needs an identity Allow. */
+function identityRequired(source: RequestSource, side: TargetSide): boolean {
+  return (source.kind === 'user' || source.kind === 'role' || source.kind === 'session') && source.account !== side.target.account;
 }
 
 function lowerBound(keys: readonly string[], prefix: string): number {
@@ -173,9 +164,14 @@ function lowerBound(keys: readonly string[], prefix: string): number {
   return lo;
 }
 
-function toGrant(target: AccessTarget, actions: readonly number[], result: AnalysisResult): AccessGrant {
+function toGrant(target: AccessTarget, group: ActionGroup, result: AnalysisResult, intern: Map<string, readonly string[]>): AccessGrant {
+  let actions = group.key === undefined ? undefined : intern.get(group.key);
+  if (actions === undefined) {
+    actions = group.actions.map((a) => target.table.actions[a] ?? '').sort();
+    if (group.key !== undefined) intern.set(group.key, actions);
+  }
   return {
-    actions: actions.map((a) => target.table.actions[a] ?? '').sort(),
+    actions,
     resource: target.arn === target.node ? undefined : target.arn,
     decision: result.decision === 'Allow' ? 'allowed' : 'conditional',
     statements: result.explanation.deciding,
@@ -184,19 +180,28 @@ function toGrant(target: AccessTarget, actions: readonly number[], result: Analy
   };
 }
 
-function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSide, groups: readonly ActionGroup[]): { cell: Omit<AccessCell, 'fingerprint'>; evaluations: number } {
-  const actions: AccessGrant[] = [];
+function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSide, groups: readonly ActionGroup[], intern: Map<string, readonly string[]>): { grants: AccessGrant[]; blocks: ControlBlock[] } {
+  const grants: AccessGrant[] = [];
   const blocks: ControlBlock[] = [];
   const { target } = side;
   for (const group of groups) {
     const action = target.table.actions[group.representative] ?? '';
     const result = input.engine.evaluateForAnalysis(input.compiled, { principal: source.id, action, resource: target.arn });
-    if (result.decision === 'Allow' || result.decision === 'Conditional') actions.push(toGrant(target, group.actions, result)); else if (group.granted && result.explanation.reason !== 'invalid-request') {
+    if (result.decision === 'Allow' || result.decision === 'Conditional') {
+      grants.push(toGrant(target, group, result, intern));
+    } else if (group.granted && result.explanation.reason !== 'invalid-request') {
       const blocker = blockerOf(result);
       if (isControlPolicyBlock(blocker)) blocks.push({ source: source.id, node: target.node, action, blocker });
     }
   }
-  return { cell: { actions, blocks }, evaluations: groups.length };
+  return { grants: grants.sort(compareGrants), blocks };
+}
+
+function addGrants(byPair: Map<string, Map<string, readonly AccessGrant[]>>, source: string, node: string, grants: readonly AccessGrant[]): void {
+  let own = byPair.get(source);
+  if (own === undefined) byPair.set(source, (own = new Map<string, readonly AccessGrant[]>()));
+  const list = own.get(node);
+  own.set(node, list === undefined ? grants : [...list, ...grants].sort(compareGrants));
 }
 
 /** Runs the phase; yields progress every few sources. */
@@ -204,46 +209,46 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
   const sides = sidesOf(input);
   const pairs = candidatePairs(input, sides);
   const classesOf = principalClassCache();
-  const byPair = new Map<string, Map<string, AccessGrant[]>>();
-  const cells = new Map<string, AccessCell>();
+  const intern = new Map<string, readonly string[]>();
+  const byPair = new Map<string, Map<string, readonly AccessGrant[]>>();
+  const cells = new Map<string, SourceCells>();
   const blocks: ControlBlock[] = [];
+  const targetFps = new Map<AccessTarget, string>();
   let evaluations = 0;
   let reused = 0;
   let done = 0;
   for (const source of input.sources) {
+    const fingerprint = input.sourceFingerprint(source);
+    const before = input.previous?.get(source.id);
+    const usable = before !== undefined && before.fingerprint === fingerprint ? before.cells : undefined;
+    const mine: SourceCells = { fingerprint, cells: new Map() };
+    cells.set(source.id, mine);
     for (const side of pairs.get(source) ?? []) {
-      const key = `${source.id}|${side.target.key}`;
-      const fingerprint = input.fingerprint(source, side.target);
-      let cell = input.previous?.get(key);
-      if (cell !== undefined && cell.fingerprint === fingerprint) {
+      let targetFp = targetFps.get(side.target);
+      if (targetFp === undefined) targetFps.set(side.target, (targetFp = input.targetFingerprint(side.target)));
+      let cell = usable?.get(side.target.key);
+      if (cell !== undefined && cell.fingerprint === targetFp) {
         reused += 1;
       } else {
-        const evaluated = evaluateCell(input, source, side, groupsOf(input, classesOf, source, side));
-        evaluations += evaluated.evaluations;
-        cell = { fingerprint, ...evaluated.cell };
+        const groups = groupsOf(input, classesOf, source, side);
+        cell = { fingerprint: targetFp, ...evaluateCell(input, source, side, groups, intern) };
+        evaluations += groups.length;
       }
-      cells.set(key, cell);
+      mine.cells.set(side.target.key, cell);
       for (const block of cell.blocks) blocks.push(block);
-      if (cell.actions.length > 0) {
-        let own = byPair.get(source.id);
-        if (own === undefined) byPair.set(source.id, (own = new Map<string, AccessGrant[]>()));
-        const list = own.get(side.target.node);
-        if (list === undefined) own.set(side.target.node, [...cell.actions]);
-        else for (const access of cell.actions) list.push(access);
-      }
+      if (cell.grants.length > 0) addGrants(byPair, source.id, side.target.node, cell.grants);
     }
     done += 1;
     if (done % 16 === 0 || done === input.sources.length) yield { phase: 'access', done, total: input.sources.length };
   }
-  for (const own of byPair.values()) for (const list of own.values()) list.sort(compareGrants);
   const naive = sides.reduce((sum, side) => sum + side.target.table.actions.length, 0) * input.sources.length;
   return { byPair, cells, blocks, evaluations, naive, reused };
 }
 
 function groupsOf(input: AccessInput, classesOf: ReturnType<typeof principalClassCache>, source: RequestSource, side: TargetSide): ActionGroup[] {
   const naming = namingMask(side, source, side.shared && input.ramConsumer(side.target.node, source));
-  if (input.exact) return side.target.table.actions.map((_, a) => ({ representative: a, actions: [a], granted: naming !== 0 }));
+  if (input.exact) return side.target.table.actions.map((_, a) => ({ key: undefined, representative: a, actions: [a], granted: naming !== 0 }));
   const { classes, grants } = classesOf(source, side, false);
   const sameAccount = source.account !== undefined && source.account === side.target.account;
-  return candidateGroups(classes, grants, side, resourceMask(source, side.target), naming, sameAccount);
+  return candidateGroups(classes, grants, side, resourceMask(source, side.target), naming, sameAccount, identityRequired(source, side));
 }

@@ -4,12 +4,13 @@
  * compiled scenario, opaque to analysis.
  */
 import type { AnalysisResult, EvaluationResult, Request } from '../engine/types';
+import type { PolicyDocument } from '../model/policy';
 import type { Scenario } from '../model/types';
 
 /** Options of `compile`, as `compileScenario` takes them. */
 export interface CompileOptions {
-  /** AWS managed policy documents by ARN (raw JSON as the managed-policy store serves them). */
-  readonly managedPolicies?: ReadonlyMap<string, unknown>;
+  /** AWS managed policy documents by ARN, parsed. */
+  readonly managedPolicies?: ReadonlyMap<string, PolicyDocument>;
   /** Prefixes of the services RCPs govern (from the catalog). */
   readonly rcpSupportedServices?: readonly string[];
 }

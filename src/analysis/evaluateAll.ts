@@ -7,7 +7,7 @@ import { joinAccess } from './accessEdges';
 import type { AccessTarget } from './accessTargets';
 import { assumeEdges, type AssumeCell } from './assumeEdges';
 import type { AnalysisSnapshot } from './analyzeScenario';
-import { directAccess, type AccessCell, type ControlBlock } from './effectiveAccess';
+import { directAccess, type ControlBlock, type SourceCells } from './effectiveAccess';
 import type { AnalysisEngine } from './engineApi';
 import { hashText, roleFingerprint, sourceFingerprint, targetFingerprint } from './fingerprints';
 import type { AccessLevel } from '../catalog/vocabulary';
@@ -36,7 +36,7 @@ export interface EvaluateInput {
 /** Outputs of the evaluated part. */
 export interface Evaluated {
   readonly assumeCells: Map<string, AssumeCell>;
-  readonly accessCells: Map<string, AccessCell>;
+  readonly accessCells: Map<string, SourceCells>;
   readonly blocks: readonly ControlBlock[];
   readonly evaluations: number;
   readonly naive: number;
@@ -95,7 +95,6 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
   });
   for (const edge of trust.edges) input.edges.push(edge);
   const consumers = ramConsumers(input.shareEdges);
-  const targetFps = new Map<string, string>();
   const access = yield* directAccess({
     index,
     engine,
@@ -106,11 +105,8 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
     ramConsumer: (node, source) => isConsumer(consumers.get(node), source),
     previous: input.previous?.accessCells,
     exact: input.exact,
-    fingerprint: (source, target) => {
-      let fp = targetFps.get(target.key);
-      if (fp === undefined) targetFps.set(target.key, (fp = targetFingerprint(index, target.node, target.account, target.table.key)));
-      return `${fpOfCaller(source.id)}#${fp}`;
-    },
+    sourceFingerprint: (source) => fpOfCaller(source.id),
+    targetFingerprint: (target) => targetFingerprint(index, target.node, target.account, target.table.key),
   });
   const principals = [...sources.map((s) => s.id), ...[...nodes.values()].filter((n) => n.kind === 'idp').map((n) => n.id)];
   const join = joinAccess(principals, access.byPair, assumeAdjacency(trust.edges), input.levelTotals, input.levelsOf);

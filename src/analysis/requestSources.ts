@@ -6,7 +6,7 @@
 import type { Statement } from '../model/policy';
 import { ANONYMOUS_NODE_ID } from './buildNodes';
 import type { PolicySite, ScenarioIndex } from './scenarioIndex';
-import { callerFacts, type CallerFacts } from './statementMatch';
+import { callerFacts, specKeys, type CallerFacts } from './statementMatch';
 import type { GraphNode } from './types';
 
 /** One requesting principal. */
@@ -89,4 +89,37 @@ export function requestSources(index: ScenarioIndex, nodes: ReadonlyMap<string, 
     });
   }
   return out;
+}
+
+/** Finds the sources a resource-policy statement may name without scanning every source. */
+export function sourceLookup(sources: readonly RequestSource[]): { named(statement: Statement): Iterable<RequestSource> } {
+  const index = new Map<string, RequestSource[]>();
+  const put = (key: string, source: RequestSource): void => {
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [source]);
+    else list.push(source);
+  };
+  for (const source of sources) {
+    const f = source.facts;
+    put(`id:${f.id}`, source);
+    if (f.userArn !== undefined) put(`id:${f.userArn}`, source);
+    if (f.account !== undefined && f.service === undefined && !f.anonymous) put(`account:${f.account}`, source);
+    if (f.roleKey !== undefined) put(`role:${f.roleKey}`, source);
+    if (f.service !== undefined) put(`service:${f.service}`, source);
+  }
+  return {
+    named(statement) {
+      const keys = statement.principal === undefined || statement.notPrincipal !== undefined ? undefined : specKeys(statement.principal);
+      if (keys === undefined) return sources;
+      const found = new Set<RequestSource>();
+      const collect = (key: string): void => {
+        for (const s of index.get(key) ?? []) found.add(s);
+      };
+      for (const v of keys.exact) collect(`id:${v}`);
+      for (const v of keys.accounts) collect(`account:${v}`);
+      for (const v of keys.roleKeys) collect(`role:${v}`);
+      for (const v of keys.services) collect(`service:${v}`);
+      return found;
+    },
+  };
 }

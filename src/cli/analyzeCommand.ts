@@ -25,7 +25,7 @@ let catalog: Promise<Catalog> | undefined;
  * An analysis environment for `scenarios` in Node: the installed iam-data (only the services the scenarios
  * need) and the AWS managed policies they attach, with the given engine (the real one by default).
  */
-export async function prepareNodeEnv(scenarios: readonly Scenario[], engine: AnalysisEngine | undefined = DEFAULT_ENGINE): Promise<AnalysisEnv> {
+export async function prepareNodeEnv(scenarios: readonly Scenario[], engine: AnalysisEngine = DEFAULT_ENGINE): Promise<AnalysisEnv> {
   catalog ??= createCatalog(createNodeCatalogSource());
   const c = await catalog;
   const needs = scenarios.map(scenarioRequirements);
@@ -46,10 +46,9 @@ function label(nodes: ReadonlyMap<string, GraphNode>, id: string): string {
 }
 
 /** The human summary of a graph, one line per entry. */
-export function summarizeGraph(graph: AccessGraph, title: string, engineAvailable: boolean): string[] {
+export function summarizeGraph(graph: AccessGraph, title: string): string[] {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const lines = [`${title}`, `nodes: ${graph.nodes.length} (${countBy(graph.nodes, (n) => n.kind)})`, `edges: ${graph.edges.length} (${countBy(graph.edges, (e) => e.kind)})`];
-  if (!engineAvailable) lines.push('note: the evaluation engine is not available, so only the static graph is shown');
   const assume = graph.edges.filter((e) => e.kind === 'can-assume');
   if (assume.length > 0) {
     lines.push('', 'role assumption:');
@@ -75,10 +74,10 @@ export function summarizeGraph(graph: AccessGraph, title: string, engineAvailabl
 }
 
 /** Runs `analyze`; resolves to the exit code (0: the analysis ran). `engine` is for tests. */
-export async function runAnalyze(scenario: Scenario, io: CommandOutput, json: boolean, engine: AnalysisEngine | undefined = DEFAULT_ENGINE): Promise<number> {
+export async function runAnalyze(scenario: Scenario, io: CommandOutput, json: boolean, engine: AnalysisEngine = DEFAULT_ENGINE): Promise<number> {
   const env = await prepareNodeEnv([scenario], engine);
   const { graph } = runAnalysis(scenario, env);
   if (json) io.out(JSON.stringify(graph, null, 2));
-  else summarizeGraph(graph, scenario.title, env.engine !== undefined).forEach((line) => io.out(line));
+  else summarizeGraph(graph, scenario.title).forEach((line) => io.out(line));
   return 0;
 }

@@ -21,7 +21,7 @@ function describeAccess(change: AccessChange): string {
 }
 
 /** Runs `diff`; resolves to 0. `engine` is for tests. */
-export async function runDiff(before: Scenario, after: Scenario, io: CommandOutput, json: boolean, engine: AnalysisEngine | undefined = DEFAULT_ENGINE): Promise<number> {
+export async function runDiff(before: Scenario, after: Scenario, io: CommandOutput, json: boolean, engine: AnalysisEngine = DEFAULT_ENGINE): Promise<number> {
   const env = await prepareNodeEnv([before, after], engine);
   const a = runAnalysis(before, env).graph;
   const b = runAnalysis(after, env).graph;

@@ -7,7 +7,7 @@ import { conformanceScenarios, envFor } from './support/env';
 
 /** The evaluated edges, effective access in its per-action view (grouping differs by design). */
 function evaluated(graph: AccessGraph): unknown[] {
-  return graph.edges.flatMap((e) => {
+  return graph.edges.flatMap((e): unknown[] => {
     if (e.kind === 'can-assume') return [e];
     if (e.kind !== 'effective-access') return [];
     const { grants: _grants, ...rest } = e;

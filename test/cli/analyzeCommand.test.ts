@@ -35,9 +35,4 @@ describe('accessgraph analyze', () => {
     expect(graph.edges.map((e) => e.kind).sort()).toStrictEqual(['can-assume', 'grants']);
     expect(graph.reachability.byPrincipal).toHaveLength(1);
   });
-
-  it('says so when the engine is missing and shows the static graph', async () => {
-    const { lines } = await capture((io) => runAnalyze(fixture('T055-third-party-external-id.json'), io, false, undefined));
-    expect(lines).toContain('note: the evaluation engine is not available, so only the static graph is shown');
-  });
 });
