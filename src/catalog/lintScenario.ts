@@ -83,5 +83,11 @@ export function lintServicesOf(documents: readonly PolicyDocument[]): readonly s
   return [...prefixes].sort();
 }
 
+/** Loads the services the lint needs (`lintServicesOf`), then lints the scenario: the worker's one call. */
+export async function loadAndLintScenario(scenario: Scenario, catalog: Catalog): Promise<Diagnostic[]> {
+  await catalog.loadServices(lintServicesOf(scenarioDocuments(scenario)));
+  return lintScenarioWithCatalog(scenario, catalog);
+}
+
 /** The policy documents of a scenario that `lintScenarioWithCatalog` lints (for `lintServicesOf`). */
 export { scenarioDocuments } from './lint/scenarioDocuments';

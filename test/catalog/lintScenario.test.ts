@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/catalog/Catalog';
 import { createCatalog } from '../../src/catalog/Catalog';
-import { lintScenarioWithCatalog, lintServicesOf, scenarioDocuments } from '../../src/catalog/lintScenario';
+import { lintScenarioWithCatalog, lintServicesOf, loadAndLintScenario, scenarioDocuments } from '../../src/catalog/lintScenario';
 import { createNodeCatalogSource } from '../../src/cli/nodeCatalogSource';
 import type { Diagnostic } from '../../src/model/diagnostics';
 import { parseScenarioValue } from '../../src/model/parseScenario';
@@ -83,8 +83,13 @@ describe('actions', () => {
     expect(lint(allow('*'), allow('s3:Get Object'), allow('s*:GetObject'))).toStrictEqual([]);
     const partial = await createCatalog(createNodeCatalogSource());
     await partial.loadService('s3');
-    const result = lintScenarioWithCatalog(withStatements(allow(['ec2:DescribeInstancez', 's3:GetObjekt'])), partial).map(brief);
-    expect(result).toStrictEqual(['Statement.0.Action.1 `s3:GetObjekt` is not an action of `s3` (did you mean `s3:GetObject`?)']);
+    const s = withStatements(allow(['ec2:DescribeInstancez', 's3:GetObjekt']));
+    expect(lintScenarioWithCatalog(s, partial).map(brief)).toStrictEqual(['Statement.0.Action.1 `s3:GetObjekt` is not an action of `s3` (did you mean `s3:GetObject`?)']);
+    // Loading what the lint needs first makes the other service answer too.
+    expect((await loadAndLintScenario(s, partial)).map(brief)).toStrictEqual([
+      'Statement.0.Action.0 `ec2:DescribeInstancez` is not an action of `ec2` (did you mean `ec2:DescribeInstances`?)',
+      'Statement.0.Action.1 `s3:GetObjekt` is not an action of `s3` (did you mean `s3:GetObject`?)',
+    ]);
   });
 });
 

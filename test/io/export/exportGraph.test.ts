@@ -17,7 +17,7 @@ beforeAll(async () => {
   const out: [string, AccessGraph][] = [];
   for (const [file, scenario] of conformanceScenarios()) out.push([file, runAnalysis(scenario, await envFor(scenario, MINI_ENGINE)).graph]);
   graphs = out;
-});
+}, 60_000);
 
 function actionCount(graph: AccessGraph): number {
   return graph.edges.reduce((n, e) => n + (e.kind === 'effective-access' ? e.grants.reduce((m, g) => m + g.actions.length, 0) : 0), 0);
