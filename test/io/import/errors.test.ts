@@ -89,7 +89,7 @@ describe('hostile and broken files', () => {
 
   it('reads nothing from no files and an empty file', () => {
     expect(importFiles([])).toStrictEqual({ scenario: undefined, diagnostics: [] });
-    expect(brief(importFiles([{ name: 'empty.json', text: '' }]).diagnostics)).toStrictEqual(['empty.json:1:1 error json-syntax expected a value']);
+    expect(brief(importFiles([{ name: 'empty.json', text: '' }]).diagnostics)).toStrictEqual(['empty.json:1:1 error json-syntax the document is empty']);
   });
 
   it('never throws, whatever the files hold', () => {
