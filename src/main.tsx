@@ -5,6 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createCatalog, type Catalog } from './catalog';
+import { installGraphTestApi } from './graph/testApi';
 import { cssVariables, THEMES } from './graph/tokens';
 import { parseFragment } from './io/share';
 import { pickLanguage, type Language } from './io/share/languages';
@@ -55,6 +56,7 @@ function localStorageOrUndefined(): KeyValueStorage | undefined {
 
 function start(): void {
   installTokens();
+  installGraphTestApi();
   const language = pickLanguage(navigator.languages);
   const theme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   const engine = createWebWorkerEngineClient();
@@ -80,7 +82,6 @@ function start(): void {
       });
       return catalog;
     },
-    graph: { current: undefined },
   };
 
   window.addEventListener('pagehide', () => store.flush());

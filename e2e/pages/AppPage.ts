@@ -5,17 +5,20 @@
 import { expect, type Page } from '@playwright/test';
 import { EditorPage } from './EditorPage';
 import { ExplorerPage } from './ExplorerPage';
+import { GraphArea } from './GraphArea';
 import { InspectorPage } from './InspectorPage';
 
 export class AppPage {
   readonly editor: EditorPage;
   readonly explorer: ExplorerPage;
   readonly inspector: InspectorPage;
+  readonly graph: GraphArea;
 
   constructor(readonly page: Page) {
     this.editor = new EditorPage(page);
     this.explorer = new ExplorerPage(page);
     this.inspector = new InspectorPage(page);
+    this.graph = new GraphArea(page);
   }
 
   /** Opens the app with empty storage (a first visit) and waits until the first analysis is on screen. */

@@ -21,12 +21,33 @@ export class EditorPage {
     return this.root.getByRole('tab', { name });
   }
 
+  /** Moves the cursor onto the first occurrence of `text` with the editor's own Find (Monaco renders visible lines only). */
+  async goToText(text: string): Promise<void> {
+    await expect(this.monaco).toBeVisible();
+    await this.monaco.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    await this.page.keyboard.press('ControlOrMeta+Home');
+    await this.page.keyboard.press('ControlOrMeta+f');
+    await this.page.keyboard.insertText(text);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Escape');
+    await expect(this.monaco.locator('.view-line', { hasText: text }).first()).toBeVisible();
+  }
+
   /** Puts the cursor at the end of the line containing `text`, then types `insert` (no auto-closing). */
   async typeAfter(text: string, insert: string): Promise<void> {
-    await this.ready();
-    await this.monaco.locator('.view-line', { hasText: text }).first().click();
+    await this.goToText(text);
     await this.page.keyboard.press('End');
     await this.page.keyboard.insertText(insert);
+  }
+
+  /** Selects the line containing `text` (from its first non-blank character) and types `replacement`. */
+  async replaceLine(text: string, replacement: string): Promise<void> {
+    await this.goToText(text);
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.press('Shift+Home');
+    // Delete first: typing a quote over a selection would surround it (Monaco's auto-surround).
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.insertText(replacement);
   }
 
   /** The 1-based line the cursor is on, from the status in the tab bar. */
@@ -36,8 +57,33 @@ export class EditorPage {
     return match === null ? 0 : Number(match[1]);
   }
 
-  /** Marker squiggles by severity. */
-  markers(severity: 'error' | 'warning'): Locator {
-    return this.root.locator(severity === 'error' ? '.squiggly-error' : '.squiggly-warning');
+  /** The 1-based line number of the rendered line containing `text`. */
+  async lineOf(text: string): Promise<number> {
+    const line = this.monaco.locator('.view-line', { hasText: text }).first();
+    const top = (await line.boundingBox())?.y ?? -1;
+    return this.lineAt(top);
+  }
+
+  /** The line number drawn at the vertical position `y` (within half a line). */
+  async lineAt(y: number): Promise<number> {
+    const numbers = this.monaco.locator('.line-numbers');
+    const count = await numbers.count();
+    for (let i = 0; i < count; i++) {
+      const box = await numbers.nth(i).boundingBox();
+      if (box !== null && Math.abs(box.y - y) < box.height / 2)
+        return Number(await numbers.nth(i).textContent());
+    }
+    return -1;
+  }
+
+  /** The lines that carry a marker squiggle of the given severity. */
+  async markerLines(severity: 'error' | 'warning'): Promise<number[]> {
+    const squiggles = this.root.locator(severity === 'error' ? '.squiggly-error' : '.squiggly-warning');
+    const lines: number[] = [];
+    for (let i = 0; i < (await squiggles.count()); i++) {
+      const box = await squiggles.nth(i).boundingBox();
+      if (box !== null) lines.push(await this.lineAt(box.y));
+    }
+    return lines;
   }
 }

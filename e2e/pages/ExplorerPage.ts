@@ -15,7 +15,9 @@ export class ExplorerPage {
   }
 
   item(label: string): Locator {
-    return this.tree.getByRole('treeitem').filter({ has: this.page.locator('.ag-tree-label', { hasText: new RegExp(`^${label}$`) }) });
+    return this.tree
+      .getByRole('treeitem')
+      .filter({ has: this.page.locator('.ag-tree-label', { hasText: new RegExp(`^${label}$`) }) });
   }
 
   async select(label: string): Promise<void> {

@@ -37,6 +37,8 @@ export interface DocumentSlice {
   formatDocument(): void;
   /** Opens another scenario (a lesson, an import): one undoable edit; clears selection and simulation. */
   loadScenario(text: string): void;
+  /** Pins a node where the user dragged it (the scenario's `layout`), as one undoable edit. */
+  setNodePosition(id: string, position: { readonly x: number; readonly y: number }): void;
 }
 
 export interface HistorySlice {
@@ -75,7 +77,7 @@ export interface AnalysisSlice {
 export interface SelectionState {
   /** A node id (ARN, account id, OU id…) or an edge id. */
   readonly id: string | undefined;
-  /** Bumped when the graph should bring the selection into view. */
+  /** Bumped when the graph should bring the selection into view (a finding, the Explorer; not a click on the graph). */
   readonly focusSeq: number;
 }
 

@@ -13,9 +13,11 @@ import { EMPTY_HISTORY } from './history';
 import { createHistorySlice } from './historySlice';
 import {
   AUTOSAVE_KEY,
+  MAX_HISTORY_CHARS,
   PREFS_KEY,
   readAutosave,
   readEntry,
+  trimStack,
   writeEntry,
   type Autosave,
   type Draft,
@@ -63,17 +65,23 @@ interface Start {
   readonly text: string;
   readonly drafts: Readonly<Record<string, Draft>>;
   readonly past: readonly string[];
+  readonly future: readonly string[];
   readonly restored: Autosave | undefined;
 }
 
 function startingPoint(options: AppStoreOptions, autosave: Autosave | undefined): Start {
   if (options.linkText !== undefined) {
-    const past = autosave !== undefined && autosave.text !== options.linkText ? [autosave.text] : [];
-    return { text: options.linkText, drafts: {}, past, restored: undefined };
+    const past =
+      autosave !== undefined && autosave.text !== options.linkText
+        ? [...autosave.history.past, autosave.text]
+        : [];
+    return { text: options.linkText, drafts: {}, past, future: [], restored: undefined };
   }
-  if (autosave !== undefined)
-    return { text: autosave.text, drafts: autosave.drafts, past: [], restored: autosave };
-  return { text: options.defaultText, drafts: {}, past: [], restored: undefined };
+  if (autosave !== undefined) {
+    const { past, future } = autosave.history;
+    return { text: autosave.text, drafts: autosave.drafts, past, future, restored: autosave };
+  }
+  return { text: options.defaultText, drafts: {}, past: [], future: [], restored: undefined };
 }
 
 /** Creates the app store. */
@@ -102,7 +110,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     ...createEditorSlice(deps, start.drafts)(...a),
     ...createViewSlice(prefs)(...a),
   }));
-  if (start.past.length > 0) store.setState({ history: { ...EMPTY_HISTORY, past: start.past } });
+  if (start.past.length > 0 || start.future.length > 0)
+    store.setState({ history: { ...EMPTY_HISTORY, past: start.past, future: start.future } });
   if (start.restored !== undefined) store.getState().notify('restored', String(start.restored.savedAt));
 
   const persistence = persist(store, deps);
@@ -118,12 +127,16 @@ function persist(store: StoreApi<AppState>, deps: SliceDeps): { flush(): void; d
   function write(): void {
     if (timer !== undefined) deps.timers.clearTimeout(timer);
     timer = undefined;
-    const { document, editor, view } = store.getState();
+    const { document, editor, view, history } = store.getState();
+    // The redo stack gets what the undo stack leaves of the budget: undo matters more.
+    const past = trimStack(history.past, MAX_HISTORY_CHARS);
+    const future = trimStack(history.future, MAX_HISTORY_CHARS - past.reduce((n, t) => n + t.length, 0));
     const saved = writeEntry(deps.storage, AUTOSAVE_KEY, {
       v: 1,
       text: document.text,
       savedAt: deps.now(),
       drafts: editor.drafts,
+      history: { past, future },
     });
     const prefs = writeEntry(deps.storage, PREFS_KEY, serializeViewPrefs(view));
     if (deps.storage !== undefined && (!saved || !prefs) && !warned) {
@@ -136,6 +149,7 @@ function persist(store: StoreApi<AppState>, deps: SliceDeps): { flush(): void; d
     const changed =
       state.document.text !== prev.document.text ||
       state.editor.drafts !== prev.editor.drafts ||
+      state.history !== prev.history ||
       state.view.theme !== prev.view.theme ||
       state.view.language !== prev.view.language ||
       state.view.layout !== prev.view.layout;

@@ -53,6 +53,12 @@ export function createDocumentSlice(deps: SliceDeps, initialText: string): Slice
     formatDocument() {
       commitText(get, set, formatScenarioText(get().document.text), 'edit', deps.now());
     },
+    setNodePosition(id, position) {
+      const at = { x: Math.round(position.x), y: Math.round(position.y) };
+      const text = get().document.text;
+      const next = writeAtPath(text, ['layout', id], at) ?? writeAtPath(text, ['layout'], { [id]: at });
+      if (next !== undefined) commitText(get, set, next, 'edit', deps.now());
+    },
     loadScenario(text) {
       commitText(get, set, text, 'edit', deps.now());
       set({

@@ -31,6 +31,24 @@ export interface Autosave {
   readonly savedAt: number;
   /** By tab id. */
   readonly drafts: Readonly<Record<string, Draft>>;
+  /** The undo and redo stacks (newest last), trimmed to `MAX_HISTORY_CHARS`, so undo works after a reload. */
+  readonly history: { readonly past: readonly string[]; readonly future: readonly string[] };
+}
+
+/** At most this many characters of undo history are saved (localStorage holds a few megabytes per origin). */
+export const MAX_HISTORY_CHARS = 2_000_000;
+
+/** The newest entries of a stack whose total length fits in `budget` characters. */
+export function trimStack(stack: readonly string[], budget: number): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const entry = stack[i] ?? '';
+    if (used + entry.length > budget) break;
+    used += entry.length;
+    kept.unshift(entry);
+  }
+  return kept;
 }
 
 /** Caps that keep a damaged or hostile entry from costing much. */
@@ -72,13 +90,30 @@ function parseDrafts(value: unknown): Record<string, Draft> {
   return drafts;
 }
 
+function parseStack(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const strings = (value as unknown[]).filter((entry): entry is string => typeof entry === 'string');
+  return trimStack(strings, MAX_HISTORY_CHARS);
+}
+
+function parseHistory(value: unknown): Autosave['history'] {
+  if (!isRecord(value)) return { past: [], future: [] };
+  return { past: parseStack(value.past), future: parseStack(value.future) };
+}
+
 /** Parses an autosave entry; `undefined` when absent, of another version or damaged. */
 export function parseAutosave(raw: string | null): Autosave | undefined {
   const value = parseJson(raw);
   if (!isRecord(value) || value.v !== 1 || typeof value.text !== 'string' || value.text.length > MAX_TEXT)
     return undefined;
   const savedAt = typeof value.savedAt === 'number' && Number.isFinite(value.savedAt) ? value.savedAt : 0;
-  return { v: 1, text: value.text, savedAt, drafts: parseDrafts(value.drafts) };
+  return {
+    v: 1,
+    text: value.text,
+    savedAt,
+    drafts: parseDrafts(value.drafts),
+    history: parseHistory(value.history),
+  };
 }
 
 /** Reads the autosave; storage errors (blocked storage) count as no autosave. */

@@ -1,6 +1,6 @@
 /**
  * What the composition root (`src/main.tsx`) hands to the components: the store and the services
- * that live outside it (the IAM catalog for suggestions, the graph's exporters). Components reach
+ * that live outside it (the IAM catalog for suggestions). Components reach
  * them through hooks, never through module globals.
  */
 import { createContext, useContext, type ReactNode } from 'react';
@@ -9,20 +9,11 @@ import type { Catalog } from '../catalog/Catalog';
 import type { AppState } from '../state/AppState';
 import type { AppStore } from '../state/createAppStore';
 
-/** Graph actions the top bar and the command palette trigger (the graph panel registers them). */
-export interface GraphActions {
-  fit(): void;
-  exportPng(): Promise<Blob | undefined>;
-  exportSvg(): Promise<string | undefined>;
-}
-
 /** The services of one app instance. */
 export interface AppServices {
   readonly store: AppStore;
   /** The catalog, loaded once on first use; services load on demand through it. */
   readonly catalog: () => Promise<Catalog>;
-  /** Filled in by the graph panel once it is mounted. */
-  readonly graph: { current: GraphActions | undefined };
 }
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

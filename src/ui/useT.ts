@@ -13,3 +13,17 @@ export function useT(): Translate {
 
 /** The message keys that take no parameters (usable where the key is chosen at run time). */
 export type PlainKey = { [K in MessageKey]: MessageParams<K> extends [] ? K : never }[MessageKey];
+
+/** Message keys that have a singular variant `<key>One` (without parameters). */
+type Countable =
+  | 'explorer.findings'
+  | 'summary.tabsOpened'
+  | 'notice.imported'
+  | 'step.otherStatements'
+  | 'editor.errors'
+  | 'editor.warnings';
+
+/** `t` for a count: the `…One` message for 1, else the plural one with `{count}`. */
+export function countText(t: Translate, key: Countable, count: number): string {
+  return count === 1 ? t(`${key}One`) : t(key, { count });
+}

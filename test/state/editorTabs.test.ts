@@ -197,7 +197,7 @@ describe('editor slice', () => {
     s().revealPath(['roles', 0, 'trustPolicy', 'Statement']);
     expect(s().editor).toMatchObject({
       activeTab: SCENARIO_TAB,
-      reveal: { path: ['roles', 0, 'trustPolicy', 'Statement'], seq: 1 },
+      reveal: { path: ['roles', 0, 'trustPolicy', 'Statement'], position: undefined, seq: 1 },
       drafts: {},
     });
     expect(s().view.layout.open.editor).toBe(true);

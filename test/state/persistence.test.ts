@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTOSAVE_KEY, parseAutosave, PREFS_KEY } from '../../src/state/persistence';
+import { AUTOSAVE_KEY, parseAutosave, PREFS_KEY, trimStack } from '../../src/state/persistence';
 import { DEFAULT_LAYOUT, parseViewPrefs, serializeViewPrefs } from '../../src/state/viewPrefs';
 import { LESSON_TEXT, mapStorage, settle, testStore } from './harness';
 
@@ -19,6 +19,7 @@ describe('autosave', () => {
         worse: 'x',
         __proto__: { path: [], text: 'x' },
       },
+      history: { past: ['a', 7, 'b'], future: 'no' },
     });
     expect(parseAutosave(raw)).toStrictEqual({
       v: 1,
@@ -27,6 +28,7 @@ describe('autosave', () => {
       drafts: Object.assign(Object.create(null) as object, {
         good: { path: ['roles', 0, 'trustPolicy'], text: '{' },
       }),
+      history: { past: ['a', 'b'], future: [] },
     });
   });
 
@@ -46,6 +48,23 @@ describe('autosave', () => {
     expect(second.store.getState().view.notice).toMatchObject({ code: 'restored' });
     await settle(second.timers);
     expect(second.store.getState().analysis.graph?.nodes[0]?.label).toBe('Unsaved');
+  });
+
+  it('keeps undo working across a reload', async () => {
+    const storage = mapStorage();
+    const first = testStore({ storage });
+    const edited = LESSON_TEXT.replace('"name": "AccountA"', '"name": "Renamed"');
+    first.store.getState().setText(edited, 'edit');
+    await settle(first.timers);
+    const second = testStore({ storage });
+    expect(second.store.getState().document.text).toBe(edited);
+    second.store.getState().undo();
+    expect(second.store.getState().document.text).toBe(LESSON_TEXT);
+  });
+
+  it('saves the newest undo steps that fit the budget', () => {
+    expect(trimStack(['aaa', 'bb', 'c'], 3)).toStrictEqual(['bb', 'c']);
+    expect(trimStack(['aaaa'], 3)).toStrictEqual([]);
   });
 
   it('opens a link over the autosave and keeps the autosaved text one undo away', () => {

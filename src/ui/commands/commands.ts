@@ -6,7 +6,7 @@ import { LESSONS, lessonScenario } from '../../lessons';
 import type { Language } from '../../io/share/languages';
 import type { AppStore } from '../../state/createAppStore';
 import type { PlainKey } from '../useT';
-import type { GraphActions } from '../AppServices';
+import { fitGraph } from '../graphViewport';
 
 /** A key combination. `mod` is Cmd on macOS and Ctrl elsewhere. */
 export interface Shortcut {
@@ -31,7 +31,6 @@ export interface Command {
 /** What commands act on. */
 export interface CommandContext {
   readonly store: AppStore;
-  readonly graph: { readonly current: GraphActions | undefined };
   readonly language: Language;
   /** Opens the file picker for an import. */
   readonly importFile: () => void;
@@ -48,7 +47,7 @@ export function buildCommands(ctx: CommandContext): readonly Command[] {
       shortcut: { key: 'k', mod: true, inFields: true },
       run: () => s().setPaletteOpen(!s().view.paletteOpen),
     },
-    { id: 'fit', title: 'command.fit', shortcut: { key: 'f' }, run: () => ctx.graph.current?.fit() },
+    { id: 'fit', title: 'command.fit', shortcut: { key: 'f' }, run: fitGraph },
     { id: 'search', title: 'command.search', shortcut: { key: '/' }, run: () => s().focusSearch() },
     { id: 'undo', title: 'command.undo', shortcut: { key: 'z', mod: true }, run: () => s().undo() },
     {

@@ -8,18 +8,17 @@ import { buildCommands, type Command } from './commands';
 
 /** Every command, ready to run. */
 export function useCommands(): readonly Command[] {
-  const { store, graph } = useServices();
+  const { store } = useServices();
   const language = useAppStore((s) => s.view.language);
   const files = useFileActions();
   return useMemo(
     () =>
       buildCommands({
         store,
-        graph,
         language,
         importFile: files.openImport,
         exportScenario: files.exportScenario,
       }),
-    [store, graph, language, files],
+    [store, language, files],
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useAppStore, useAppStoreApi } from '../AppServices';
 import { Icon } from '../icons';
-import { useT } from '../useT';
+import { countText, useT } from '../useT';
 
 export function ProblemCount() {
   const t = useT();
@@ -26,12 +26,12 @@ export function ProblemCount() {
     >
       {errors > 0 ? (
         <span className="ag-problems-errors">
-          <Icon name="warning" /> {t('editor.errors', { count: errors })}
+          <Icon name="warning" /> {countText(t, 'editor.errors', errors)}
         </span>
       ) : null}
       {warnings > 0 ? (
         <span className="ag-problems-warnings">
-          <Icon name="info" /> {t('editor.warnings', { count: warnings })}
+          <Icon name="info" /> {countText(t, 'editor.warnings', warnings)}
         </span>
       ) : null}
     </button>

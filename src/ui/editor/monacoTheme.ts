@@ -51,6 +51,15 @@ export function monacoTheme(theme: Theme): editor.IStandaloneThemeData {
       'editorSuggestWidget.selectedBackground': k.accentSoft,
       'scrollbarSlider.background': dark ? '#ffffff1a' : '#0000001a',
       'scrollbarSlider.hoverBackground': dark ? '#ffffff2e' : '#0000002e',
+      // Brackets stay quiet: colour is reserved for meaning (UI.md), not for nesting depth.
+      'editorBracketHighlight.foreground1': k.textMuted,
+      'editorBracketHighlight.foreground2': k.textMuted,
+      'editorBracketHighlight.foreground3': k.textMuted,
+      'editorBracketHighlight.foreground4': k.textMuted,
+      'editorBracketHighlight.foreground5': k.textMuted,
+      'editorBracketHighlight.foreground6': k.textMuted,
+      'editorBracketMatch.background': k.accentSoft,
+      'editorBracketMatch.border': k.borderStrong,
       focusBorder: k.focusRing,
     },
   };

@@ -8,7 +8,7 @@ import { explorerTree, selectGraph } from '../../state/selectors';
 import { useAppStore, useAppStoreApi } from '../AppServices';
 import { Icon } from '../icons';
 import { NodeIcon } from '../NodeIcon';
-import { useT } from '../useT';
+import { countText, useT } from '../useT';
 import { visibleRows, type TreeRow } from './visibleRows';
 
 export function ExplorerTree({ query }: { readonly query: string }) {
@@ -124,7 +124,7 @@ export function ExplorerTree({ query }: { readonly query: string }) {
             {node.kind === 'account' ? <span className="ag-tree-meta">{node.id}</span> : null}
             {external ? <span className="ag-tag ag-tag-external">{t('tag.external')}</span> : null}
             {row.item.findings > 0 ? (
-              <span className="ag-tree-findings" title={t('explorer.findings', { count: row.item.findings })}>
+              <span className="ag-tree-findings" title={countText(t, 'explorer.findings', row.item.findings)}>
                 {row.item.findings}
               </span>
             ) : null}

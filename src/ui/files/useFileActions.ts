@@ -7,6 +7,7 @@ import { selectGraph } from '../../state/selectors';
 import { tolerantValue } from '../../state/scenarioEdits';
 import { useServices } from '../AppServices';
 import { downloadBlob, fileNameFor } from './download';
+import { graphPng, graphSvg } from '../graphExport';
 import { readImport } from './readImport';
 
 /** The id of the hidden file input. */
@@ -29,7 +30,7 @@ function titleOf(text: string): string {
 
 /** The file actions of this app instance. */
 export function useFileActions(): FileActions {
-  const { store, graph } = useServices();
+  const { store } = useServices();
   return useMemo(() => {
     const s = () => store.getState();
     return {
@@ -49,12 +50,12 @@ export function useFileActions(): FileActions {
         downloadBlob(new Blob([text], { type: 'application/json' }), fileNameFor(titleOf(text), 'json'));
       },
       async exportPng() {
-        const png = await graph.current?.exportPng();
+        const png = await graphPng();
         if (png !== undefined && selectGraph(s()) !== undefined)
           downloadBlob(png, fileNameFor(titleOf(s().document.text), 'png'));
       },
       async exportSvg() {
-        const svg = await graph.current?.exportSvg();
+        const svg = await graphSvg();
         if (svg !== undefined)
           downloadBlob(
             new Blob([svg], { type: 'image/svg+xml' }),
@@ -62,5 +63,5 @@ export function useFileActions(): FileActions {
           );
       },
     };
-  }, [store, graph]);
+  }, [store]);
 }

@@ -5,7 +5,7 @@
  */
 import type { EvaluationResult as Result, StepTrace } from '../../engine/types';
 import { useAppStore } from '../AppServices';
-import { useT } from '../useT';
+import { countText, useT } from '../useT';
 import { invalidKey, noteKey, outcomeKey, reasonKey, statementKey, stepKey } from './explainText';
 import { StatementLink } from './StatementLink';
 
@@ -47,7 +47,7 @@ function Step({ trace, decisive }: { readonly trace: StepTrace; readonly decisiv
           ))}
         </ul>
       )}
-      {hidden > 0 ? <p className="ag-step-note">{t('step.otherStatements', { count: hidden })}</p> : null}
+      {hidden > 0 ? <p className="ag-step-note">{countText(t, 'step.otherStatements', hidden)}</p> : null}
     </li>
   );
 }

@@ -4,12 +4,16 @@
  */
 import type { AccessGraph } from '../../analysis/types';
 import { lookupOf } from '../../state/graphLookup';
-import { useAppStoreApi } from '../AppServices';
+import { useAppStore, useAppStoreApi } from '../AppServices';
 import { Icon } from '../icons';
 import { useT } from '../useT';
 
-/** The principal worth clicking first: the one that reaches the most resources (ties: by name). */
-export function firstPrincipal(graph: AccessGraph): string | undefined {
+/**
+ * The principal worth clicking first: the one the scenario's first request is about (the lesson's
+ * protagonist), else the one that reaches the most resources (ties: by name).
+ */
+export function firstPrincipal(graph: AccessGraph, protagonist: string): string | undefined {
+  if (lookupOf(graph).nodes.has(protagonist)) return protagonist;
   const best = [...graph.reachability.byPrincipal].sort(
     (a, b) => b.resources.length - a.resources.length || a.principal.localeCompare(b.principal),
   )[0];
@@ -20,7 +24,8 @@ export function firstPrincipal(graph: AccessGraph): string | undefined {
 export function FirstHint({ graph }: { readonly graph: AccessGraph }) {
   const t = useT();
   const store = useAppStoreApi();
-  const id = firstPrincipal(graph);
+  const protagonist = useAppStore((s) => s.simulator.principal);
+  const id = firstPrincipal(graph, protagonist);
   const node = id === undefined ? undefined : lookupOf(graph).nodes.get(id);
   return (
     <div className="ag-hint" data-testid="first-hint">

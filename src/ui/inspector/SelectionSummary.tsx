@@ -8,7 +8,7 @@ import { findingsAbout, selectGraph, selectPolicyTabs } from '../../state/select
 import { useAppStore, useAppStoreApi } from '../AppServices';
 import { Icon } from '../icons';
 import { NodeIcon } from '../NodeIcon';
-import { useT, type PlainKey } from '../useT';
+import { countText, useT, type PlainKey } from '../useT';
 import { kindKey } from './explainText';
 
 const PRINCIPAL_KINDS = new Set(['user', 'role', 'session', 'service', 'idp', 'anonymous']);
@@ -59,7 +59,7 @@ export function SelectionSummary({ node }: { readonly node: GraphNode }) {
           ))}
           {findings.length === 0 ? null : (
             <span className="ag-tag ag-tag-finding">
-              {t('explorer.findings', { count: findings.length })}
+              {countText(t, 'explorer.findings', findings.length)}
             </span>
           )}
         </div>
@@ -87,7 +87,7 @@ export function SelectionSummary({ node }: { readonly node: GraphNode }) {
         ) : null}
       </div>
       {tabs.length === 0 ? null : (
-        <p className="ag-muted ag-small">{t('summary.tabsOpened', { count: tabs.length })}</p>
+        <p className="ag-muted ag-small">{countText(t, 'summary.tabsOpened', tabs.length)}</p>
       )}
     </div>
   );

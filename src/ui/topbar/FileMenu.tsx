@@ -5,6 +5,7 @@
 import { useAppStore } from '../AppServices';
 import { isMacPlatform, shortcutLabel } from '../commands/commands';
 import { useFileActions } from '../files/useFileActions';
+import { SVG_EXPORT_AVAILABLE } from '../graphExport';
 import { Icon } from '../icons';
 import { useT } from '../useT';
 import { Menu } from './Menu';
@@ -63,7 +64,13 @@ export function FileMenu() {
               shortcutLabel({ key: 's', mod: true, shift: true }, mac),
             )}
             {item(t('file.exportPng'), 'image', () => void files.exportPng(), undefined, !hasGraph)}
-            {item(t('file.exportSvg'), 'image', () => void files.exportSvg(), undefined, !hasGraph)}
+            {item(
+              t('file.exportSvg'),
+              'image',
+              () => void files.exportSvg(),
+              undefined,
+              !hasGraph || !SVG_EXPORT_AVAILABLE,
+            )}
           </>
         );
       }}

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import type { Notice as NoticeData } from '../../state/AppState';
 import { useAppStore, useAppStoreApi } from '../AppServices';
 import type { Translate } from '../i18n';
-import { useT } from '../useT';
+import { countText, useT } from '../useT';
 
 function text(t: Translate, notice: NoticeData, language: string): string {
   switch (notice.code) {
@@ -19,7 +19,7 @@ function text(t: Translate, notice: NoticeData, language: string): string {
     case 'import-failed':
       return t('notice.importFailed', { problem: notice.detail ?? '' });
     case 'imported':
-      return t('notice.imported', { count: notice.detail ?? '1' });
+      return countText(t, 'notice.imported', Number(notice.detail ?? '1'));
     case 'nothing-to-undo':
       return t('notice.nothingToUndo');
   }

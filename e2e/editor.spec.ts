@@ -1,0 +1,66 @@
+/**
+ * The editor is the source of truth: an edit that adds a role adds a node; broken JSON gives a
+ * located marker while the graph keeps the last valid scenario; lint shows as an amber marker.
+ */
+import { expect, test } from './fixtures';
+
+const AUDITOR = 'arn:aws:iam::111111111111:role/Auditor';
+const ROLE_JSON = `"roles": [{ "arn": "${AUDITOR}", "trustPolicy": { "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::222222222222:root" }, "Action": "sts:AssumeRole" }] } }],`;
+
+test('an edit that adds a role adds a node', async ({ app }) => {
+  await app.open();
+  await app.editor.typeAfter('"format": "accessgraph/v1",', ` ${ROLE_JSON}`);
+  await app.graph.waitForNode(AUDITOR);
+  await expect(app.explorer.item('Auditor')).toBeVisible();
+});
+
+test('broken JSON shows a marker at its line, and the graph keeps the last valid scenario', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await app.editor.ready();
+  const before = await app.graph.nodeIds();
+  await app.editor.typeAfter('"name": "AccountA"', ',,');
+  await expect(page.getByTestId('last-valid-banner')).toBeVisible();
+  const line = await app.editor.lineOf('"name": "AccountA",,');
+  await expect.poll(() => app.editor.markerLines('error')).toContain(line);
+  expect(await app.graph.nodeIds()).toStrictEqual(before);
+  await expect(app.editor.root.getByTestId('problem-count')).toContainText('error');
+  // The banner takes the user to the error.
+  await page.getByTestId('last-valid-banner').getByRole('button').click();
+  await expect.poll(() => app.editor.cursorLine()).toBe(line);
+  // Nothing typed is lost: fixing it brings the graph back without the banner.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('last-valid-banner')).toBeHidden();
+});
+
+test('a public principal gets an amber lint marker on its line', async ({ app }) => {
+  await app.open();
+  await app.editor.replaceLine('"AWS": "arn:aws:iam::222222222222:root"', '"AWS": "*"');
+  const line = await app.editor.lineOf('"AWS": "*"');
+  await expect
+    .poll(() => app.editor.markerLines('warning'))
+    .toEqual(expect.arrayContaining([expect.any(Number)]));
+  const lines = await app.editor.markerLines('warning');
+  expect(lines.some((l) => Math.abs(l - line) <= 1)).toBe(true);
+});
+
+test('the policy tab of a selected node writes back into the scenario as one undoable edit', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await app.explorer.select('User2');
+  await app.editor.tab('ReadBucketA').click();
+  await app.editor.replaceLine('"s3:List*"', '"s3:List*", "s3:PutObject"');
+  await expect(app.editor.tab('ReadBucketA')).toHaveAttribute('data-dirty', 'true');
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(app.editor.tab('ReadBucketA')).toHaveAttribute('data-dirty', 'false');
+  await app.editor.tab('Scenario').click();
+  await expect(app.editor.root.locator('.view-lines')).toContainText('s3:PutObject');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(app.editor.root.locator('.view-lines')).not.toContainText('s3:PutObject');
+});
