@@ -105,6 +105,19 @@ export function compileStatement(policy: PolicyRef, document: PolicyDocument, st
   };
 }
 
+/** The statements of one organization level that can match one service. */
+export interface LevelStatements {
+  readonly level: string;
+  readonly statements: readonly CompiledStatement[];
+}
+
+/** The statements of several policies that can match actions of `service`, in order. */
+export function statementsOf(policies: readonly CompiledPolicy[], service: string): CompiledStatement[] {
+  const out: CompiledStatement[] = [];
+  for (const policy of policies) out.push(...statementsFor(policy, service));
+  return out;
+}
+
 /** Builds the service index of a list of statements. */
 export function indexStatements(statements: readonly CompiledStatement[]): Pick<CompiledPolicy, 'byService' | 'anyService'> {
   const byService = new Map<string, CompiledStatement[]>();

@@ -14,7 +14,7 @@ import { DIRECT_CALL_DEFAULTS, SESSION_PRESENT_KEYS } from '../context/contextKe
 import type { PrincipalKeys } from '../context/requestKeys';
 import type { Caller, CallerKind } from '../match/principalMatcher';
 import type { InvalidRequestReason, StepNote } from '../types';
-import type { CompiledPolicy } from './compilePolicy';
+import type { CompiledPolicy, CompiledStatement, LevelStatements } from './compilePolicy';
 import { roleKey, type CompileContext } from './compileContext';
 import type { ControlLevel } from './organization';
 
@@ -33,6 +33,17 @@ export interface PrincipalView {
   readonly serviceLinked: boolean;
   /** For a role session: the role, when declared (its maximum session duration). */
   readonly role: Role | undefined;
+  /** Evaluation's cache of this principal's statements by service prefix. */
+  readonly byService: Map<string, PrincipalStatements>;
+}
+
+/** The statements on a principal's side that can match actions of one service. */
+export interface PrincipalStatements {
+  readonly identity: readonly CompiledStatement[];
+  /** `undefined` when there is no boundary. */
+  readonly boundary: readonly CompiledStatement[] | undefined;
+  readonly session: readonly CompiledStatement[];
+  readonly scp: readonly LevelStatements[] | StepNote;
 }
 
 /** A principal, or why the request cannot exist. */
@@ -78,7 +89,7 @@ function caller(kind: CallerKind, fields: Partial<Caller>): Caller {
 }
 
 function view(id: string, c: Caller, keys: PrincipalKeys, policies: Partial<PrincipalView>, scp: PrincipalView['scp']): PrincipalView {
-  return { id, caller: c, identity: [], boundary: undefined, session: [], keys, scp, serviceLinked: false, role: undefined, ...policies };
+  return { id, caller: c, identity: [], boundary: undefined, session: [], keys, scp, serviceLinked: false, role: undefined, ...policies, byService: new Map() };
 }
 
 function boundaryOf(ctx: CompileContext, arn: string | undefined, path: readonly (string | number)[]): PrincipalView['boundary'] {

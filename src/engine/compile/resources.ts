@@ -11,7 +11,7 @@ import type { KeyValue } from '../context/keyValue';
 import type { ResourceKeys } from '../context/requestKeys';
 import { parseRequestResource, type RequestResource } from '../match/resourceMatcher';
 import type { InvalidRequestReason } from '../types';
-import type { CompiledPolicy } from './compilePolicy';
+import type { CompiledPolicy, CompiledStatement, LevelStatements } from './compilePolicy';
 import { roleKey, type CompileContext } from './compileContext';
 import type { ControlLevel } from './organization';
 import { aclPolicy, isPublicPolicy } from './s3';
@@ -45,6 +45,14 @@ export interface ResourceView {
   /** Why RCPs do not apply to resources of this account (management account, outside the org, …). */
   readonly rcpSkip: 'no-organization' | 'outside-organization' | 'management-account' | 'no-resource' | undefined;
   readonly role: Role | undefined;
+  /** Evaluation's cache of this resource's statements by service prefix. */
+  readonly byService: Map<string, ResourceStatements>;
+}
+
+/** The statements on a resource's side that can match actions of one service. */
+export interface ResourceStatements {
+  readonly resource: readonly CompiledStatement[];
+  readonly rcp: readonly LevelStatements[];
 }
 
 /** A resource, or why the request cannot exist. */
@@ -93,6 +101,7 @@ function base(ctx: CompileContext, arn: RequestResource, kind: ResourceKind, acc
     keys: keysOf(ctx, account, arn.service, kind === 's3-object' ? {} : (entry?.tags ?? {})),
     ...rcpOf(ctx, account),
     role: undefined,
+    byService: new Map(),
   };
 }
 

@@ -5,11 +5,9 @@
  * three-valued evaluation (§2.7) it runs for the worst case (unknown Allows false, unknown Denies true)
  * and the best case, and records which unknown statements the best case relied on.
  */
-import { F, T, U, type Tri } from '../context/keyValue';
 import type { CallerKind } from '../match/principalMatcher';
-import type { Decision, DecisionReason, FlowStep, PrincipalClass, StepNote, StepTrace } from '../types';
+import type { Decision, DecisionReason, FlowStep, PrincipalClass, StatementTrace, StepNote, StepTrace } from '../types';
 import type { Gathered, PolicySet } from './gather';
-import type { Entry } from './statementEval';
 
 /** Facts of the request that choose the branch of the flow. */
 export interface DecisionFacts {
@@ -35,175 +33,199 @@ export interface Outcome {
   readonly step: FlowStep;
   readonly reason: DecisionReason;
   readonly level: string | undefined;
-  readonly deciding: readonly Entry[];
+  readonly deciding: readonly StatementTrace[];
   /** Best case only: unknown Allows read as true. */
-  readonly relied: readonly Entry[];
+  readonly relied: readonly StatementTrace[];
   readonly reliedStep: FlowStep | undefined;
   readonly marks: ReadonlyMap<FlowStep, StepMark>;
 }
 
-function any(entries: readonly Entry[]): Tri {
-  let result: Tri = F;
+interface Run {
+  readonly best: boolean;
+  readonly marks: Map<FlowStep, StepMark>;
+  readonly used: StatementTrace[];
+  readonly relied: StatementTrace[];
+  reliedStep: FlowStep | undefined;
+}
+
+const SELF_OR_WILDCARD: readonly PrincipalClass[] = ['SELF', 'WILDCARD'];
+const WILDCARD: readonly PrincipalClass[] = ['WILDCARD'];
+const PARENT: readonly PrincipalClass[] = ['PARENT'];
+const ACCOUNT: readonly PrincipalClass[] = ['ACCOUNT'];
+
+function anyApplies(entries: readonly StatementTrace[], classes: readonly PrincipalClass[] | undefined): 'true' | 'false' | 'unknown' {
+  let result: 'false' | 'unknown' = 'false';
   for (const e of entries) {
-    if (e.truth === T) return T;
-    if (e.truth === U) result = U;
+    if (e.applies === 'false') continue;
+    if (classes !== undefined && (e.principalClass === undefined || !classes.includes(e.principalClass))) continue;
+    if (e.applies === 'true') return 'true';
+    result = 'unknown';
   }
   return result;
 }
 
+/** True when some entry (of the classes) applies; records the grants used and the unknowns relied on. */
+function gate(run: Run, entries: readonly StatementTrace[], step: FlowStep, classes?: readonly PrincipalClass[]): boolean {
+  const truth = anyApplies(entries, classes);
+  if (truth === 'false' || (truth === 'unknown' && !run.best)) return false;
+  for (const e of entries) {
+    if (e.applies === 'false' || (classes !== undefined && (e.principalClass === undefined || !classes.includes(e.principalClass)))) continue;
+    if (e.applies === 'true') run.used.push(e);
+    else if (truth === 'unknown') {
+      run.relied.push(e);
+      run.used.push(e);
+      run.reliedStep ??= step;
+    }
+  }
+  return true;
+}
+
+function mark(run: Run, step: FlowStep, outcome: StepMark['outcome'], note?: StepNote, level?: string): void {
+  run.marks.set(step, { outcome, ...(note === undefined ? {} : { note }), ...(level === undefined ? {} : { level }) });
+}
+
+/** The control policies' Allows are gates, not grants: an Allow's deciding statements leave them out. */
+function isGrant(e: StatementTrace): boolean {
+  return e.statement.policy.kind !== 'scp' && e.statement.policy.kind !== 'rcp';
+}
+
+function done(run: Run, decision: Decision, step: FlowStep, reason: DecisionReason, deciding?: readonly StatementTrace[], level?: string): Outcome {
+  return { decision, step, reason, level, deciding: deciding ?? (decision === 'Allow' ? run.used.filter(isGrant) : []), relied: run.relied, reliedStep: run.reliedStep, marks: run.marks };
+}
+
 /** Runs the flow; `best` reads unknown Allows as true and unknown Denies as false. */
 export function decide(g: Gathered, facts: DecisionFacts, best: boolean): Outcome {
-  const marks = new Map<FlowStep, StepMark>();
-  const used: Entry[] = [];
-  const relied: Entry[] = [];
-  let reliedStep: FlowStep | undefined;
-
-  function gate(entries: readonly Entry[], step: FlowStep): boolean {
-    const truth = any(entries);
-    if (truth === F || (truth === U && !best)) return false;
-    for (const e of entries) {
-      if (e.truth === T) used.push(e);
-      else if (e.truth === U && truth === U) {
-        relied.push(e);
-        used.push(e);
-        reliedStep ??= step;
-      }
-    }
-    return true;
-  }
-  function mark(step: FlowStep, outcome: StepMark['outcome'], note?: StepNote, level?: string): void {
-    marks.set(step, { outcome, ...(note === undefined ? {} : { note }), ...(level === undefined ? {} : { level }) });
-  }
-  function done(decision: Decision, step: FlowStep, reason: DecisionReason, deciding: readonly Entry[] = decision === 'Allow' ? used : [], level?: string): Outcome {
-    return { decision, step, reason, level, deciding, relied, reliedStep, marks };
-  }
-  function ofClass(set: PolicySet, classes: readonly PrincipalClass[]): Entry[] {
-    return set.allows.filter((e) => e.cls !== undefined && classes.includes(e.cls));
-  }
-
+  const run: Run = { best, marks: new Map(), used: [], relied: [], reliedStep: undefined };
   // Step 1: an applicable Deny in any policy decides [IAM-DENYALLOW "Deny evaluation"].
-  const denySets: PolicySet[] = [...(typeof g.rcp === 'string' ? [] : g.rcp), ...(typeof g.scp === 'string' ? [] : g.scp), g.resource, g.identity, ...(g.boundary === undefined ? [] : [g.boundary]), g.session];
-  const firing = denySets.flatMap((s) => s.denies.filter((e) => e.truth === T || (e.truth === U && !best)));
-  if (firing.length > 0) {
-    mark('explicit-deny', 'deny');
-    return done('ExplicitDeny', 'explicit-deny', 'explicit-deny', firing);
+  const firing: StatementTrace[] = [];
+  let unknownDeny = false;
+  for (const set of denySets(g)) {
+    for (const e of set.denies) {
+      if (e.applies === 'true' || (e.applies === 'unknown' && !best)) firing.push(e);
+      if (e.applies === 'unknown') unknownDeny = true;
+    }
   }
-  mark('explicit-deny', denySets.some((s) => s.denies.some((e) => e.truth === U)) ? 'unknown' : 'pass');
-
+  if (firing.length > 0) {
+    mark(run, 'explicit-deny', 'deny');
+    return done(run, 'ExplicitDeny', 'explicit-deny', 'explicit-deny', firing);
+  }
+  mark(run, 'explicit-deny', unknownDeny ? 'unknown' : 'pass');
   // Steps 2 and 3: every level of the RCPs and SCPs needs an applicable Allow.
-  for (const [step, levels] of [['rcp', g.rcp], ['scp', g.scp]] as const) {
+  for (const step of ['rcp', 'scp'] as const) {
+    const levels = step === 'rcp' ? g.rcp : g.scp;
     if (typeof levels === 'string') {
-      mark(step, 'skip', levels);
+      mark(run, step, 'skip', levels);
       continue;
     }
     for (const level of levels) {
-      if (!gate(level.allows, step)) {
-        mark(step, 'deny', undefined, level.level);
-        return done('ImplicitDeny', step, step, [], level.level);
+      if (!gate(run, level.allows, step)) {
+        mark(run, step, 'deny', undefined, level.level);
+        return done(run, 'ImplicitDeny', step, step, [], level.level);
       }
     }
-    mark(step, 'pass');
+    mark(run, step, 'pass');
   }
-  return grants(g, facts, { marks, gate, mark, done, ofClass });
+  if (facts.caller === 'anonymous' || facts.caller === 'service' || facts.caller === 'identity-provider') return unsigned(run, g, facts);
+  return facts.same ? sameAccount(run, g, facts) : crossAccount(run, g, facts);
 }
 
-interface Flow {
-  readonly marks: ReadonlyMap<FlowStep, StepMark>;
-  readonly gate: (entries: readonly Entry[], step: FlowStep) => boolean;
-  readonly mark: (step: FlowStep, outcome: StepMark['outcome'], note?: StepNote, level?: string) => void;
-  readonly done: (decision: Decision, step: FlowStep, reason: DecisionReason, deciding?: readonly Entry[], level?: string) => Outcome;
-  readonly ofClass: (set: PolicySet, classes: readonly PrincipalClass[]) => Entry[];
+/** Every set that holds Denies, in flowchart order. */
+export function denySets(g: Gathered): PolicySet[] {
+  const out: PolicySet[] = [];
+  if (typeof g.rcp !== 'string') out.push(...g.rcp);
+  if (typeof g.scp !== 'string') out.push(...g.scp);
+  out.push(g.resource, g.identity);
+  if (g.boundary !== undefined) out.push(g.boundary);
+  out.push(g.session);
+  return out;
 }
 
-function grants(g: Gathered, facts: DecisionFacts, f: Flow): Outcome {
-  const { marks, gate, mark, done, ofClass } = f;
-  if (facts.caller === 'anonymous' || facts.caller === 'service' || facts.caller === 'identity-provider') {
-    const classes: PrincipalClass[] = facts.caller === 'anonymous' ? ['WILDCARD'] : ['SELF', 'WILDCARD'];
-    for (const step of ['identity', 'boundary', 'session'] as const) mark(step, 'skip', 'unsigned-request');
-    if (gate(ofClass(g.resource, classes), 'resource-based')) {
-      mark('resource-based', 'allow');
-      return done('Allow', 'resource-based', 'allowed');
-    }
-    mark('resource-based', 'deny');
-    return done('ImplicitDeny', 'resource-based', 'no-grant');
+function unsigned(run: Run, g: Gathered, facts: DecisionFacts): Outcome {
+  for (const step of ['identity', 'boundary', 'session'] as const) mark(run, step, 'skip', 'unsigned-request');
+  if (gate(run, g.resource.allows, 'resource-based', facts.caller === 'anonymous' ? WILDCARD : SELF_OR_WILDCARD)) {
+    mark(run, 'resource-based', 'allow');
+    return done(run, 'Allow', 'resource-based', 'allowed');
   }
-  const root = facts.caller === 'root';
-  function boundaryOk(): boolean {
-    if (g.boundary === undefined) {
-      mark('boundary', 'skip', 'no-boundary');
-      return true;
-    }
-    const ok = gate(g.boundary.allows, 'boundary');
-    mark('boundary', ok ? 'pass' : 'deny');
-    return ok;
-  }
-  function sessionOk(): boolean {
-    if (facts.caller !== 'role-session' && facts.caller !== 'federated-user') {
-      mark('session', 'skip', 'not-needed');
-      return true;
-    }
-    if (!g.hasSessionPolicies) {
-      // A federated session without a session policy has no identity-path permissions [STS-GFT].
-      const ok = facts.caller === 'role-session';
-      mark('session', ok ? 'skip' : 'deny', ok ? 'no-session-policy' : 'federated-without-session-policy');
-      return ok;
-    }
-    const ok = gate(g.session.allows, 'session');
-    mark('session', ok ? 'pass' : 'deny');
-    return ok;
-  }
-  function identityOk(): boolean {
-    if (root) {
-      mark('identity', 'allow', 'root-user');
-      return true;
-    }
-    const ok = gate(g.identity.allows, 'identity');
-    mark('identity', ok ? 'allow' : 'deny', !ok && g.identity.allows.length === 0 ? 'no-identity-policies' : undefined);
-    return ok;
-  }
-  function rest(step: FlowStep): Outcome {
-    if (!identityOk()) return done('ImplicitDeny', 'identity', 'identity');
-    if (!boundaryOk()) return done('ImplicitDeny', 'boundary', 'boundary');
-    if (!sessionOk()) return done('ImplicitDeny', 'session', 'session');
-    return done('Allow', step, 'allowed');
-  }
+  mark(run, 'resource-based', 'deny');
+  return done(run, 'ImplicitDeny', 'resource-based', 'no-grant');
+}
 
-  if (!facts.same) {
-    // Cross-account: the resource side must allow, and the principal's account on its own [IAM-XACCT].
-    if (!gate(g.resource.allows.filter((e) => e.cls !== undefined), 'resource-based')) {
-      mark('resource-based', 'deny');
-      return done('ImplicitDeny', 'resource-based', 'no-grant');
-    }
-    if (facts.strict === 'kms' && !facts.kmsCrossAccountOperation) {
-      mark('resource-based', 'deny');
-      return done('ImplicitDeny', 'resource-based', 'kms-no-cross-account');
-    }
-    mark('resource-based', 'pass');
-    return rest('identity');
+function boundaryOk(run: Run, g: Gathered): boolean {
+  if (g.boundary === undefined) {
+    mark(run, 'boundary', 'skip', 'no-boundary');
+    return true;
   }
+  const ok = gate(run, g.boundary.allows, 'boundary');
+  mark(run, 'boundary', ok ? 'pass' : 'deny');
+  return ok;
+}
 
-  // Same account [IAM-DENYALLOW "Resource-based policies"].
-  if (gate(ofClass(g.resource, ['SELF', 'WILDCARD']), 'resource-based')) {
-    mark('resource-based', 'allow', 'granted-by-resource-policy');
-    mark('identity', 'skip', 'not-needed');
+function sessionOk(run: Run, g: Gathered, facts: DecisionFacts): boolean {
+  if (facts.caller !== 'role-session' && facts.caller !== 'federated-user') {
+    mark(run, 'session', 'skip', 'not-needed');
+    return true;
+  }
+  if (!g.hasSessionPolicies) {
+    // A federated session without a session policy has no identity-path permissions [STS-GFT].
+    const ok = facts.caller === 'role-session';
+    mark(run, 'session', ok ? 'skip' : 'deny', ok ? 'no-session-policy' : 'federated-without-session-policy');
+    return ok;
+  }
+  const ok = gate(run, g.session.allows, 'session');
+  mark(run, 'session', ok ? 'pass' : 'deny');
+  return ok;
+}
+
+/** Identity, boundary and session in turn: the identity path of both account cases. */
+function identityPath(run: Run, g: Gathered, facts: DecisionFacts): Outcome {
+  if (facts.caller === 'root') mark(run, 'identity', 'allow', 'root-user');
+  else if (gate(run, g.identity.allows, 'identity')) mark(run, 'identity', 'allow');
+  else {
+    mark(run, 'identity', 'deny', g.identity.allows.length === 0 ? 'no-identity-policies' : undefined);
+    return done(run, 'ImplicitDeny', 'identity', 'identity');
+  }
+  if (!boundaryOk(run, g)) return done(run, 'ImplicitDeny', 'boundary', 'boundary');
+  if (!sessionOk(run, g, facts)) return done(run, 'ImplicitDeny', 'session', 'session');
+  return done(run, 'Allow', 'identity', 'allowed');
+}
+
+/** Cross-account: the resource side must allow, and the principal's account on its own [IAM-XACCT]. */
+function crossAccount(run: Run, g: Gathered, facts: DecisionFacts): Outcome {
+  if (!gate(run, g.resource.allows, 'resource-based', SELF_OR_WILDCARD.concat(PARENT, ACCOUNT))) {
+    mark(run, 'resource-based', 'deny');
+    return done(run, 'ImplicitDeny', 'resource-based', 'no-grant');
+  }
+  if (facts.strict === 'kms' && !facts.kmsCrossAccountOperation) {
+    mark(run, 'resource-based', 'deny');
+    return done(run, 'ImplicitDeny', 'resource-based', 'kms-no-cross-account');
+  }
+  mark(run, 'resource-based', 'pass');
+  return identityPath(run, g, facts);
+}
+
+/** Same account [IAM-DENYALLOW "Resource-based policies"]. */
+function sameAccount(run: Run, g: Gathered, facts: DecisionFacts): Outcome {
+  if (gate(run, g.resource.allows, 'resource-based', SELF_OR_WILDCARD)) {
+    mark(run, 'resource-based', 'allow', 'granted-by-resource-policy');
+    mark(run, 'identity', 'skip', 'not-needed');
     // A user named in a trust policy still needs its boundary to allow the call [IAM-TRUST-UPDATE].
-    if (facts.strict === 'trust' && facts.caller === 'user' && !boundaryOk()) return done('ImplicitDeny', 'boundary', 'boundary');
-    if (!marks.has('boundary')) mark('boundary', 'skip', 'not-needed');
-    mark('session', 'skip', 'not-needed');
-    return done('Allow', 'resource-based', 'allowed');
+    if (facts.strict === 'trust' && facts.caller === 'user' && !boundaryOk(run, g)) return done(run, 'ImplicitDeny', 'boundary', 'boundary');
+    if (!run.marks.has('boundary')) mark(run, 'boundary', 'skip', 'not-needed');
+    mark(run, 'session', 'skip', 'not-needed');
+    return done(run, 'Allow', 'resource-based', 'allowed');
   }
-  if (gate(ofClass(g.resource, ['PARENT']), 'resource-based')) {
+  if (gate(run, g.resource.allows, 'resource-based', PARENT)) {
     // A grant to the role (or the user behind a federated session) is limited by PB and SP only.
-    mark('resource-based', 'allow', 'granted-by-resource-policy');
-    mark('identity', 'skip', 'not-needed');
-    if (!boundaryOk()) return done('ImplicitDeny', 'boundary', 'boundary');
-    if (!sessionOk()) return done('ImplicitDeny', 'session', 'session');
-    return done('Allow', 'resource-based', 'allowed');
+    mark(run, 'resource-based', 'allow', 'granted-by-resource-policy');
+    mark(run, 'identity', 'skip', 'not-needed');
+    if (!boundaryOk(run, g)) return done(run, 'ImplicitDeny', 'boundary', 'boundary');
+    if (!sessionOk(run, g, facts)) return done(run, 'ImplicitDeny', 'session', 'session');
+    return done(run, 'Allow', 'resource-based', 'allowed');
   }
-  if (facts.strict !== undefined && !gate(ofClass(g.resource, ['ACCOUNT']), 'resource-based')) {
-    mark('resource-based', 'deny');
-    return done('ImplicitDeny', 'resource-based', 'resource-policy-required');
+  if (facts.strict !== undefined && !gate(run, g.resource.allows, 'resource-based', ACCOUNT)) {
+    mark(run, 'resource-based', 'deny');
+    return done(run, 'ImplicitDeny', 'resource-based', 'resource-policy-required');
   }
-  mark('resource-based', 'pass');
-  return rest('identity');
+  mark(run, 'resource-based', 'pass');
+  return identityPath(run, g, facts);
 }

@@ -12,8 +12,9 @@ import { createKeyLookup, lowerContext, parameterKeys } from '../context/request
 import { KMS_CROSS_ACCOUNT_ACTIONS } from '../data/kmsCrossAccount';
 import { parseRequestAction, type RequestAction } from '../match/actionMatcher';
 import type { Context } from '../../model/types';
-import type { AnalysisDecision, AnalysisResult, EvaluationResult, InvalidRequestReason, Request, StepNote } from '../types';
-import type { ControlLevel } from '../compile/organization';
+import type { AnalysisDecision, AnalysisResult, EvaluationResult, InvalidRequestReason, Request, StatementTrace, StepNote } from '../types';
+import type { ConditionEntry } from '../../model/policy';
+import type { StatementContext } from './statementEval';
 import { decide, type DecisionFacts, type Outcome } from './decide';
 import { explainInvalid, explainOutcome } from './explain';
 import { gather } from './gather';
@@ -42,12 +43,12 @@ function invalid(reason: InvalidRequestReason, ignored: readonly string[] = []):
   return { decision: 'ImplicitDeny', explanation: explainInvalid(reason, ignored) };
 }
 
-function rcpFor(compiled: CompiledScenario, principal: PrincipalView, resource: ResourceView, action: RequestAction): readonly ControlLevel[] | StepNote {
+function rcpSkip(compiled: CompiledScenario, principal: PrincipalView, resource: ResourceView, action: RequestAction): StepNote | undefined {
   if (resource.rcpSkip !== undefined) return resource.rcpSkip;
   if (!compiled.rcpSupportedServices.has(action.service)) return 'service-not-rcp-supported';
   if (principal.serviceLinked) return 'service-linked-role';
   if (action.service === 'kms' && action.name === 'retiregrant') return 'rcp-exempt-action';
-  return resource.rcp;
+  return undefined;
 }
 
 function factsOf(principal: PrincipalView, resource: ResourceView, action: RequestAction): DecisionFacts {
@@ -64,8 +65,9 @@ function runAction(compiled: CompiledScenario, principal: PrincipalView, resourc
   const parameters = parameterKeys(request.parameters);
   const context = lowerContext(request.context, new Set(parameters?.keys() ?? []));
   const keys = createKeyLookup({ principal: principal.keys, resource: resource.keys, parameters, context, service: action.service, threeValued: options.threeValued, known: options.known });
-  const ctx = { action, resource, keys, caller: principal.caller, callerHasBoundary: principal.boundary !== undefined };
-  const g = gather(principal, ctx, rcpFor(compiled, principal, resource, action), principal.scp);
+  const unresolved = options.threeValued ? new Map<StatementTrace, readonly ConditionEntry[]>() : undefined;
+  const ctx: StatementContext = { action, resource, keys, caller: principal.caller, callerHasBoundary: principal.boundary !== undefined, unresolved };
+  const g = gather(principal, ctx, rcpSkip(compiled, principal, resource, action));
   const facts = factsOf(principal, resource, action);
   const worst = decide(g, facts, false);
   let outcome: Outcome = worst;
@@ -75,7 +77,7 @@ function runAction(compiled: CompiledScenario, principal: PrincipalView, resourc
     outcome = best;
     decision = best.decision === 'Allow' ? 'Conditional' : best.decision;
   }
-  return { decision, explanation: explainOutcome(g, outcome, decision === 'Conditional', context.ignored) };
+  return { decision, explanation: explainOutcome(g, outcome, decision === 'Conditional', context.ignored, unresolved) };
 }
 
 function combine(results: readonly { action: string; result: AnalysisResult }[]): AnalysisResult {

@@ -5,71 +5,76 @@
  */
 import type { ConditionEntry } from '../../model/policy';
 import type { DecisionReason, Explanation, FlowStep, InvalidRequestReason, StatementTrace, StepTrace } from '../types';
-import type { Outcome } from './decide';
-import type { Gathered } from './gather';
-import type { Entry } from './statementEval';
-import { U } from '../context/keyValue';
+import { denySets, type Outcome } from './decide';
+import type { Gathered, LevelSet } from './gather';
 
 const STEPS: readonly Exclude<FlowStep, 'preflight'>[] = ['explicit-deny', 'rcp', 'scp', 'resource-based', 'identity', 'boundary', 'session'];
+const NONE: readonly StatementTrace[] = [];
 
-function traces(entries: readonly Entry[]): StatementTrace[] {
-  const out: StatementTrace[] = new Array<StatementTrace>(entries.length);
-  for (let i = 0; i < entries.length; i++) out[i] = (entries[i] as Entry).trace;
-  return out;
+function levelAllows(levels: readonly LevelSet[] | string): readonly StatementTrace[] {
+  if (typeof levels === 'string') return NONE;
+  if (levels.length === 1) return levels[0]?.allows ?? NONE;
+  return levels.flatMap((l) => l.allows);
 }
 
-function entriesOf(g: Gathered, step: Exclude<FlowStep, 'preflight'>): readonly Entry[] {
+function entriesOf(g: Gathered, step: Exclude<FlowStep, 'preflight'>): readonly StatementTrace[] {
   switch (step) {
-    case 'explicit-deny':
-      return [...(typeof g.rcp === 'string' ? [] : g.rcp.flatMap((l) => l.denies)), ...(typeof g.scp === 'string' ? [] : g.scp.flatMap((l) => l.denies)), ...g.resource.denies, ...g.identity.denies, ...(g.boundary?.denies ?? []), ...g.session.denies];
+    case 'explicit-deny': {
+      const out: StatementTrace[] = [];
+      for (const set of denySets(g)) for (const e of set.denies) out.push(e);
+      return out;
+    }
     case 'rcp':
-      return typeof g.rcp === 'string' ? [] : g.rcp.length === 1 ? (g.rcp[0]?.allows ?? []) : g.rcp.flatMap((l) => l.allows);
+      return levelAllows(g.rcp);
     case 'scp':
-      return typeof g.scp === 'string' ? [] : g.scp.length === 1 ? (g.scp[0]?.allows ?? []) : g.scp.flatMap((l) => l.allows);
+      return levelAllows(g.scp);
     case 'resource-based':
       return g.resource.allows;
     case 'identity':
       return g.identity.allows;
     case 'boundary':
-      return g.boundary?.allows ?? [];
+      return g.boundary?.allows ?? NONE;
     case 'session':
       return g.session.allows;
   }
 }
 
-/** The unresolved conditions of unknown statements, deduplicated, in order. */
-export function unresolvedConditions(entries: readonly Entry[]): ConditionEntry[] {
+/** The undecided conditions of unknown statements, deduplicated, in order. */
+export function unresolvedConditions(entries: readonly StatementTrace[], unresolved: ReadonlyMap<StatementTrace, readonly ConditionEntry[]>): ConditionEntry[] {
   const out: ConditionEntry[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<ConditionEntry>();
   for (const e of entries) {
-    for (const c of e.unresolved ?? []) {
-      const key = `${c.path.join('\u0000')}|${c.operator}|${c.key}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const c of unresolved.get(e) ?? []) {
+      if (seen.has(c)) continue;
+      seen.add(c);
       out.push(c);
     }
   }
   return out;
 }
 
-/** The explanation of a decided request. */
-export function explainOutcome(g: Gathered, outcome: Outcome, conditional: boolean, ignored: readonly string[]): Explanation {
-  const reliedSet = new Set(outcome.relied);
-  const steps: StepTrace[] = STEPS.map((step): StepTrace => {
-    const entries = entriesOf(g, step);
+/** The explanation of a decided request; `unresolved` is set for three-valued evaluation. */
+export function explainOutcome(g: Gathered, outcome: Outcome, conditional: boolean, ignored: readonly string[], unresolved: ReadonlyMap<StatementTrace, readonly ConditionEntry[]> | undefined): Explanation {
+  const relied = conditional ? new Set(outcome.relied) : undefined;
+  const steps: StepTrace[] = [];
+  let possibleDenies: StatementTrace[] | undefined;
+  for (const step of STEPS) {
+    const statements = entriesOf(g, step);
+    if (step === 'explicit-deny' && unresolved !== undefined) possibleDenies = statements.filter((e) => e.applies === 'unknown');
     const mark = outcome.marks.get(step);
-    const outcomeOf = conditional && entries.some((e) => reliedSet.has(e)) ? 'unknown' : (mark?.outcome ?? 'skip');
-    return { step, outcome: outcomeOf, statements: traces(entries), ...(mark?.level === undefined ? {} : { level: mark.level }), ...(mark === undefined ? { note: 'not-reached' as const } : mark.note === undefined ? {} : { note: mark.note }) };
-  });
-  const possibleDenies = entriesOf(g, 'explicit-deny').filter((e) => e.truth === U);
+    const outcomeOf = relied !== undefined && statements.some((e) => relied.has(e)) ? 'unknown' : (mark?.outcome ?? 'skip');
+    const note = mark === undefined ? 'not-reached' : mark.note;
+    steps.push({ step, outcome: outcomeOf, statements, ...(mark?.level === undefined ? {} : { level: mark.level }), ...(note === undefined ? {} : { note }) });
+  }
   const reason: DecisionReason = conditional ? 'conditional' : outcome.reason;
+  const avoids = possibleDenies !== undefined && possibleDenies.length > 0 && outcome.decision !== 'ExplicitDeny' && unresolved !== undefined ? unresolvedConditions(possibleDenies, unresolved) : undefined;
   return {
     step: conditional ? (outcome.reliedStep ?? outcome.step) : outcome.step,
     reason,
-    deciding: outcome.deciding.map((e) => e.cs.ref),
+    deciding: outcome.deciding.map((e) => e.statement),
     steps,
-    ...(conditional ? { needs: unresolvedConditions(outcome.relied) } : {}),
-    ...(possibleDenies.length > 0 && outcome.decision !== 'ExplicitDeny' ? { avoids: unresolvedConditions(possibleDenies) } : {}),
+    ...(conditional && unresolved !== undefined ? { needs: unresolvedConditions(outcome.relied, unresolved) } : {}),
+    ...(avoids === undefined ? {} : { avoids }),
     ...(ignored.length > 0 ? { ignoredContextKeys: ignored } : {}),
   };
 }

@@ -2,19 +2,20 @@
  * Gathers and evaluates the statements of every policy set of a request (SEMANTICS §2.1): RCP levels
  * of the resource's account, SCP levels of the principal's account, resource-based policies, identity
  * policies, the permissions boundary and session policies. Only statements whose `Action` can match the
- * request's service are evaluated (the others would all be `actionMismatch`).
+ * request's service are evaluated (the others would all be `actionMismatch`); the lists are cached per
+ * principal, resource and service.
  */
-import { statementsFor, type CompiledPolicy } from '../compile/compilePolicy';
+import { statementsOf, type CompiledPolicy, type CompiledStatement, type LevelStatements } from '../compile/compilePolicy';
 import type { ControlLevel } from '../compile/organization';
-import type { PrincipalView } from '../compile/principals';
-import type { ResourceView } from '../compile/resources';
-import type { StepNote } from '../types';
-import { evaluateStatement, type Entry, type StatementContext } from './statementEval';
+import type { PrincipalStatements, PrincipalView } from '../compile/principals';
+import type { ResourceStatements, ResourceView } from '../compile/resources';
+import type { StatementTrace, StepNote } from '../types';
+import { evaluateStatement, type StatementContext } from './statementEval';
 
-/** The evaluated statements of one policy set, split by effect. */
+/** The evaluated statements of one policy set, split by effect (each entry is the statement's trace). */
 export interface PolicySet {
-  readonly allows: readonly Entry[];
-  readonly denies: readonly Entry[];
+  readonly allows: readonly StatementTrace[];
+  readonly denies: readonly StatementTrace[];
 }
 
 /** One organization level of a control-policy set. */
@@ -38,40 +39,72 @@ export interface Gathered {
 
 const EMPTY: PolicySet = { allows: [], denies: [] };
 
-function evaluateSet(policies: readonly CompiledPolicy[], ctx: StatementContext, resourceSide: boolean): PolicySet {
-  if (policies.length === 0) return EMPTY;
-  const allows: Entry[] = [];
-  const denies: Entry[] = [];
-  for (const policy of policies) {
-    for (const cs of statementsFor(policy, ctx.action.service)) {
-      const entry = evaluateStatement(cs, ctx, resourceSide);
-      (cs.ref.effect === 'Allow' ? allows : denies).push(entry);
-    }
+function evaluateList(statements: readonly CompiledStatement[], ctx: StatementContext, resourceSide: boolean): PolicySet {
+  if (statements.length === 0) return EMPTY;
+  const allows: StatementTrace[] = [];
+  const denies: StatementTrace[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    const cs = statements[i]!;
+    const trace = evaluateStatement(cs, ctx, resourceSide);
+    if (cs.ref.effect === 'Allow') allows.push(trace);
+    else denies.push(trace);
   }
   return { allows, denies };
 }
 
-function levels(list: readonly ControlLevel[], ctx: StatementContext, resourceSide: boolean): LevelSet[] {
-  return list.map((l) => ({ level: l.level, ...evaluateSet(l.policies, ctx, resourceSide) }));
+function levelsOf(levels: readonly ControlLevel[], service: string): LevelStatements[] {
+  return levels.map((l) => ({ level: l.level, statements: statementsOf(l.policies, service) }));
 }
 
-/** The resource-based policies that govern this action on this resource. */
+function principalStatements(principal: PrincipalView, service: string): PrincipalStatements {
+  let cached = principal.byService.get(service);
+  if (cached === undefined) {
+    const boundary = principal.boundary;
+    cached = {
+      identity: statementsOf(principal.identity, service),
+      boundary: boundary === undefined ? undefined : boundary === 'unknown' ? [] : statementsOf([boundary], service),
+      session: statementsOf(principal.session, service),
+      scp: typeof principal.scp === 'string' ? principal.scp : levelsOf(principal.scp, service),
+    };
+    principal.byService.set(service, cached);
+  }
+  return cached;
+}
+
+/** The resource-based policies that govern actions of `service` on this resource. */
 export function resourcePolicies(resource: ResourceView, service: string): readonly CompiledPolicy[] {
   // A trust policy is the resource policy of the STS actions on the role only (SEMANTICS §2.5).
   if (resource.kind === 'role' && service !== 'sts') return resource.extra;
   return resource.policy === undefined ? resource.extra : [resource.policy, ...resource.extra];
 }
 
-/** Evaluates every set; `rcp` / `scp` say whether (and why not) the control policies apply. */
-export function gather(principal: PrincipalView, ctx: StatementContext, rcp: readonly ControlLevel[] | StepNote, scp: readonly ControlLevel[] | StepNote): Gathered {
-  const boundary = principal.boundary;
+function resourceStatements(resource: ResourceView, service: string): ResourceStatements {
+  let cached = resource.byService.get(service);
+  if (cached === undefined) {
+    cached = { resource: statementsOf(resourcePolicies(resource, service), service), rcp: levelsOf(resource.rcp, service) };
+    resource.byService.set(service, cached);
+  }
+  return cached;
+}
+
+function levels(list: readonly LevelStatements[], ctx: StatementContext, resourceSide: boolean): LevelSet[] {
+  const out: LevelSet[] = [];
+  for (const l of list) out.push({ level: l.level, ...evaluateList(l.statements, ctx, resourceSide) });
+  return out;
+}
+
+/** Evaluates every set; `rcpSkip` says why RCPs do not apply, when they do not. */
+export function gather(principal: PrincipalView, ctx: StatementContext, rcpSkip: StepNote | undefined): Gathered {
+  const service = ctx.action.service;
+  const p = principalStatements(principal, service);
+  const r = resourceStatements(ctx.resource, service);
   return {
-    rcp: typeof rcp === 'string' ? rcp : levels(rcp, ctx, true),
-    scp: typeof scp === 'string' ? scp : levels(scp, ctx, false),
-    resource: evaluateSet(resourcePolicies(ctx.resource, ctx.action.service), ctx, true),
-    identity: evaluateSet(principal.identity, ctx, false),
-    boundary: boundary === undefined ? undefined : boundary === 'unknown' ? EMPTY : evaluateSet([boundary], ctx, false),
-    session: evaluateSet(principal.session, ctx, false),
+    rcp: rcpSkip ?? levels(r.rcp, ctx, true),
+    scp: typeof p.scp === 'string' ? p.scp : levels(p.scp, ctx, false),
+    resource: evaluateList(r.resource, ctx, true),
+    identity: evaluateList(p.identity, ctx, false),
+    boundary: p.boundary === undefined ? undefined : evaluateList(p.boundary, ctx, false),
+    session: evaluateList(p.session, ctx, false),
     hasSessionPolicies: principal.session.length > 0,
   };
 }

@@ -1,32 +1,23 @@
 /**
  * Does one statement apply to the request? (SEMANTICS §2.2): action, resource, principal (resource
- * policies and RCPs only) and conditions, in that order, giving `T`, `F` or `U` with the trace that says
- * why. Two S3 rules take part here (§2.5): bucket-policy Allows do not grant on an object another account
- * owns (except deleting it, which the bucket owner controls [S3-GUIDELINES]), and with
- * `RestrictPublicBuckets` a public bucket policy grants only AWS services and the bucket owner's own
- * principals [S3-BPA]. The boundary rule of §2.2: a resource-policy `NotPrincipal` Deny always applies to
- * a principal that has a permissions boundary [IAM-BOUNDARY, IAM-NOTPRINCIPAL].
+ * policies and RCPs only) and conditions, in that order, giving the statement's trace: `applies` is
+ * `true`, `false` (with the mismatch reason) or `unknown`. Traces are built at compile time, so an
+ * evaluation only picks them; only unknown results allocate. Two S3 rules take part here (§2.5):
+ * bucket-policy Allows do not grant on an object another account owns (except deleting it, which the
+ * bucket owner controls [S3-GUIDELINES]), and with `RestrictPublicBuckets` a public bucket policy grants
+ * only AWS services and the bucket owner's own principals [S3-BPA]. The boundary rule of §2.2: a
+ * resource-policy `NotPrincipal` Deny always applies to a principal that has a permissions boundary
+ * [IAM-BOUNDARY, IAM-NOTPRINCIPAL].
  */
 import type { ConditionEntry } from '../../model/policy';
 import type { CompiledStatement } from '../compile/compilePolicy';
 import type { ResourceView } from '../compile/resources';
 import { evaluateCondition } from '../conditions/evaluateCondition';
-import { F, T, U, type KeyLookup, type Tri } from '../context/keyValue';
+import { F, U, type KeyLookup, type Tri } from '../context/keyValue';
 import { matchActions, type RequestAction } from '../match/actionMatcher';
 import { chainListed, principalClass, type Caller } from '../match/principalMatcher';
 import { matchResources } from '../match/resourceMatcher';
 import type { PrincipalClass, StatementTrace } from '../types';
-
-/** One statement's evaluation. */
-export interface Entry {
-  readonly cs: CompiledStatement;
-  readonly truth: Tri;
-  /** For resource-side Allows: how the principal was named. */
-  readonly cls: PrincipalClass | undefined;
-  readonly trace: StatementTrace;
-  /** For `U`: the conditions that could not be decided (and the resource pattern, when it was unknown). */
-  readonly unresolved?: readonly ConditionEntry[];
-}
 
 /** What statement evaluation needs to know about the request. */
 export interface StatementContext {
@@ -36,6 +27,8 @@ export interface StatementContext {
   readonly caller: Caller;
   /** The caller has a permissions boundary (for the `NotPrincipal` rule of §2.2). */
   readonly callerHasBoundary: boolean;
+  /** Three-valued evaluation: collects the undecided conditions of each unknown statement. */
+  readonly unresolved: Map<StatementTrace, readonly ConditionEntry[]> | undefined;
 }
 
 const DELETE_ACTIONS: ReadonlySet<string> = new Set(['deleteobject', 'deleteobjectversion']);
@@ -57,17 +50,6 @@ function blockedByS3(cs: CompiledStatement, ctx: StatementContext): StatementTra
   return undefined;
 }
 
-function unknownTrace(cs: CompiledStatement, cls: PrincipalClass | undefined, conditionIndex: number): StatementTrace {
-  const condition = conditionIndex >= 0 ? cs.conditions[conditionIndex]?.entry : undefined;
-  return {
-    statement: cs.ref,
-    applies: 'unknown',
-    mismatch: condition === undefined ? 'resourceUnknown' : 'conditionUnknown',
-    ...(condition === undefined ? {} : { condition }),
-    ...(cls === undefined ? {} : { principalClass: cls }),
-  };
-}
-
 /**
  * The resource pattern as a pseudo-condition (operator `Resource`), for a statement whose resource
  * match depends on an unknown policy variable: it names what the outcome still depends on.
@@ -77,40 +59,53 @@ function resourceEntry(cs: CompiledStatement): ConditionEntry {
   return { operator: negated ? 'NotResource' : 'Resource', key: 'Resource', values: cs.statement.resource ?? cs.statement.notResource ?? [], path: [...cs.statement.path, negated ? 'NotResource' : 'Resource'] };
 }
 
+function unknownTrace(cs: CompiledStatement, cls: PrincipalClass | undefined, unresolved: readonly ConditionEntry[], resourceUnknown: boolean, ctx: StatementContext): StatementTrace {
+  const first = resourceUnknown ? undefined : unresolved[0];
+  const trace: StatementTrace = {
+    statement: cs.ref,
+    applies: 'unknown',
+    mismatch: first === undefined ? 'resourceUnknown' : 'conditionUnknown',
+    ...(first === undefined ? {} : { condition: first }),
+    ...(cls === undefined ? {} : { principalClass: cls }),
+  };
+  ctx.unresolved?.set(trace, resourceUnknown ? [resourceEntry(cs), ...unresolved] : unresolved);
+  return trace;
+}
+
+function principalTrace(cs: CompiledStatement, ctx: StatementContext): StatementTrace | PrincipalClass | undefined {
+  if (cs.acl !== undefined) return aclClass(cs, ctx.caller) ?? cs.traces.mismatch.principalMismatch;
+  if (cs.principal !== undefined) return principalClass(cs.principal, ctx.caller) ?? cs.traces.mismatch.principalMismatch;
+  if (cs.notPrincipal !== undefined) {
+    const bounded = cs.ref.effect === 'Deny' && ctx.callerHasBoundary && cs.ref.policy.kind === 'resource';
+    return chainListed(cs.notPrincipal, ctx.caller) && !bounded ? cs.traces.mismatch.principalMismatch : undefined;
+  }
+  return cs.traces.mismatch.principalMismatch;
+}
+
 /** Evaluates a statement; `resourceSide` for resource-based policies and RCPs (they name principals). */
-export function evaluateStatement(cs: CompiledStatement, ctx: StatementContext, resourceSide: boolean): Entry {
-  if (!matchActions(cs.actions, ctx.action)) return { cs, truth: F, cls: undefined, trace: cs.traces.mismatch.actionMismatch };
-  let truth: Tri = T;
+export function evaluateStatement(cs: CompiledStatement, ctx: StatementContext, resourceSide: boolean): StatementTrace {
+  if (!matchActions(cs.actions, ctx.action)) return cs.traces.mismatch.actionMismatch;
+  let truth: Tri = 1;
   if (cs.resources !== undefined) {
     truth = matchResources(cs.resources, ctx.resource.arn, ctx.keys);
-    if (truth === F) return { cs, truth: F, cls: undefined, trace: cs.traces.mismatch.resourceMismatch };
+    if (truth === F) return cs.traces.mismatch.resourceMismatch;
   }
   let cls: PrincipalClass | undefined;
   if (resourceSide) {
-    if (cs.acl !== undefined) cls = aclClass(cs, ctx.caller);
-    else if (cs.principal !== undefined) cls = principalClass(cs.principal, ctx.caller);
-    else if (cs.notPrincipal !== undefined) {
-      const exempt = chainListed(cs.notPrincipal, ctx.caller) && !(cs.ref.effect === 'Deny' && ctx.callerHasBoundary && cs.ref.policy.kind === 'resource');
-      if (exempt) return { cs, truth: F, cls: undefined, trace: cs.traces.mismatch.principalMismatch };
-    }
-    if (cls === undefined && cs.notPrincipal === undefined) return { cs, truth: F, cls: undefined, trace: cs.traces.mismatch.principalMismatch };
+    const matched = principalTrace(cs, ctx);
+    if (typeof matched === 'object') return matched;
+    cls = matched;
     const blocked = blockedByS3(cs, ctx);
-    if (blocked !== undefined) return { cs, truth: F, cls: undefined, trace: blocked };
+    if (blocked !== undefined) return blocked;
   }
-  const unknownResource = truth === U;
+  const resourceUnknown = truth === U;
   let unresolved: ConditionEntry[] | undefined;
-  for (let i = 0; i < cs.conditions.length; i++) {
-    const c = evaluateCondition(cs.conditions[i]!, ctx.keys);
-    if (c === F) return { cs, truth: F, cls: undefined, trace: cs.traces.conditionFalse[i]! };
-    if (c === U) {
-      truth = U;
-      (unresolved ??= []).push(cs.conditions[i]!.entry);
-    }
+  const conditions = cs.conditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const c = evaluateCondition(conditions[i]!, ctx.keys);
+    if (c === F) return cs.traces.conditionFalse[i]!;
+    if (c === U) (unresolved ??= []).push(conditions[i]!.entry);
   }
-  if (truth === U) {
-    const list = unresolved ?? [];
-    if (unknownResource) list.unshift(resourceEntry(cs));
-    return { cs, truth, cls, trace: unknownTrace(cs, cls, unknownResource ? -1 : cs.conditions.findIndex((c) => c.entry === list[0])), unresolved: list };
-  }
-  return { cs, truth, cls, trace: cls === undefined ? cs.traces.applies : cs.traces.appliesAs[cls] };
+  if (resourceUnknown || unresolved !== undefined) return unknownTrace(cs, cls, unresolved ?? [], resourceUnknown, ctx);
+  return cls === undefined ? cs.traces.applies : cs.traces.appliesAs[cls];
 }

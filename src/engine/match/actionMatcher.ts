@@ -23,18 +23,19 @@ export function parseRequestAction(raw: string): RequestAction | undefined {
   return { raw, service: raw.slice(0, colon).toLowerCase(), name: raw.slice(colon + 1).toLowerCase() };
 }
 
-interface ActionPattern {
-  /** Lower-cased prefix; `undefined` for the lone `*`. */
-  readonly service: string | undefined;
-  readonly name: Glob;
-  /** False when the pattern can match nothing (no colon, wildcard in the prefix). */
-  readonly live: boolean;
+/** The patterns of one service prefix: exact names and globs, lower-cased. */
+interface ServicePatterns {
+  readonly exact: ReadonlySet<string>;
+  readonly globs: readonly Glob[];
 }
 
 /** A compiled `Action` or `NotAction` element. */
 export interface ActionMatcher {
   readonly negated: boolean;
-  readonly patterns: readonly ActionPattern[];
+  /** The element holds a lone `*`. */
+  readonly all: boolean;
+  /** Patterns by lower-cased service prefix (a prefix with a wildcard matches nothing and is left out). */
+  readonly byService: ReadonlyMap<string, ServicePatterns>;
   /**
    * Service prefixes an `Action` element can match, for indexing; `undefined` when it can match any
    * service (`*`, or any `NotAction`).
@@ -42,36 +43,39 @@ export interface ActionMatcher {
   readonly services: ReadonlySet<string> | undefined;
 }
 
-function compilePattern(pattern: string): ActionPattern {
-  if (pattern === '*') return { service: undefined, name: compileGlob('*'), live: true };
-  const colon = pattern.indexOf(':');
-  if (colon <= 0) return { service: '', name: compileGlob(''), live: false };
-  const service = pattern.slice(0, colon).toLowerCase();
-  return { service, name: compileGlob(pattern.slice(colon + 1).toLowerCase()), live: !hasWildcard(service) };
-}
-
 /** Compiles an `Action` (or, with `negated`, a `NotAction`) list. */
 export function compileActions(patterns: readonly string[], negated: boolean): ActionMatcher {
-  const compiled = patterns.map(compilePattern);
-  const anyService = negated || compiled.some((p) => p.live && p.service === undefined);
-  const services = anyService ? undefined : new Set(compiled.filter((p) => p.live).map((p) => p.service as string));
-  return { negated, patterns: compiled, services };
+  const exact = new Map<string, Set<string>>();
+  const globs = new Map<string, Glob[]>();
+  let all = false;
+  for (const pattern of patterns) {
+    if (pattern === '*') {
+      all = true;
+      continue;
+    }
+    const colon = pattern.indexOf(':');
+    if (colon <= 0) continue;
+    const service = pattern.slice(0, colon).toLowerCase();
+    if (hasWildcard(service)) continue;
+    const name = pattern.slice(colon + 1).toLowerCase();
+    if (hasWildcard(name)) globs.set(service, [...(globs.get(service) ?? []), compileGlob(name)]);
+    else exact.set(service, (exact.get(service) ?? new Set()).add(name));
+  }
+  const byService = new Map<string, ServicePatterns>();
+  for (const service of new Set([...exact.keys(), ...globs.keys()])) byService.set(service, { exact: exact.get(service) ?? new Set(), globs: globs.get(service) ?? [] });
+  return { negated, all, byService, services: negated || all ? undefined : new Set(byService.keys()) };
 }
 
-function matchesOne(pattern: ActionPattern, action: RequestAction): boolean {
-  if (!pattern.live) return false;
-  if (pattern.service === undefined) return true;
-  return pattern.service === action.service && matchGlob(pattern.name, action.name);
+function covers(matcher: ActionMatcher, action: RequestAction): boolean {
+  if (matcher.all) return true;
+  const patterns = matcher.byService.get(action.service);
+  if (patterns === undefined) return false;
+  if (patterns.exact.has(action.name)) return true;
+  for (const glob of patterns.globs) if (matchGlob(glob, action.name)) return true;
+  return false;
 }
 
 /** True when the element covers the action. */
 export function matchActions(matcher: ActionMatcher, action: RequestAction): boolean {
-  let any = false;
-  for (const pattern of matcher.patterns) {
-    if (matchesOne(pattern, action)) {
-      any = true;
-      break;
-    }
-  }
-  return matcher.negated ? !any : any;
+  return matcher.negated ? !covers(matcher, action) : covers(matcher, action);
 }
