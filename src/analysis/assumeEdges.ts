@@ -7,6 +7,7 @@
 import { parseIamArn } from '../model/arns';
 import type { Statement } from '../model/policy';
 import { blockerOf } from './blockers';
+import { callerClass, looksAtCaller } from './callerClasses';
 import { explanationConditions } from './conditions';
 import type { AnalysisEngine } from './engineApi';
 import { sourceLookup, type RequestSource } from './requestSources';
@@ -128,6 +129,9 @@ export function* assumeEdges(input: AssumeInput): Generator<AnalysisProgress, As
   const idps = callers.filter((c) => c.source === undefined);
   for (const role of roles) {
     const trust = role.trustPolicy !== undefined && role.trustPolicy.valid ? role.trustPolicy.statements : [];
+    const rcp = input.index.controlLevels(role.arn.split(':')[4] ?? '', 'RCP').flatMap((l) => l.sites.flatMap((s) => (s.document.valid ? s.document.statements : [])));
+    const shareable = !input.exact && !looksAtCaller([...trust, ...rcp]);
+    const byClass = new Map<string, CanAssumeEdge | undefined>();
     for (const caller of input.exact ? callers : candidates(trust, lookup, bySource, idps)) {
       const named = strongest(trust, caller);
       if (named === undefined && !input.exact) continue;
@@ -136,8 +140,15 @@ export function* assumeEdges(input: AssumeInput): Generator<AnalysisProgress, As
       let cell = input.previous?.get(key);
       if (cell !== undefined && cell.fingerprint === fingerprint) reused += 1;
       else {
-        cell = { fingerprint, edge: evaluatePair(input, caller, role.arn, named) };
-        evaluations += 1;
+        const cls = shareable && caller.source !== undefined ? callerClass(caller.source, input.index.principals.has(caller.id)) : undefined;
+        const cached = cls === undefined ? undefined : byClass.get(cls);
+        if (cls !== undefined && byClass.has(cls)) {
+          cell = { fingerprint, edge: cached === undefined ? undefined : { ...cached, id: edgeId('can-assume', caller.id, role.arn), source: caller.id } };
+        } else {
+          cell = { fingerprint, edge: evaluatePair(input, caller, role.arn, named) };
+          evaluations += 1;
+          if (cls !== undefined) byClass.set(cls, cell.edge);
+        }
       }
       cells.set(key, cell);
       if (cell.edge !== undefined) edges.push(cell.edge);

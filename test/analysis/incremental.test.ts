@@ -57,8 +57,9 @@ describe('incremental analysis', () => {
   it('reuses nothing when the organization tree changes', async () => {
     const [value] = fc.sample(arbitraryScenario, { seed: 7, numRuns: 1 });
     const before = scenarioOf(value);
-    const moved = structuredClone(value) as unknown as { accounts: { id: string; parentId?: string }[] };
+    const moved = structuredClone(value) as unknown as { accounts: { id: string; parentId?: string }[]; organization: { policies: unknown[] } };
     moved.accounts = moved.accounts.map((a) => (a.id === '222222222222' ? { id: a.id } : a));
+    moved.organization.policies = [];
     const after = scenarioOf(moved);
     const env = await envFor(after, MINI_ENGINE);
     const incremental = runAnalysis(after, env, runAnalysis(before, env));

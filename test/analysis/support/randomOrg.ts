@@ -6,7 +6,7 @@ const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
 /** A random small organization (as a scenario JSON value): users and roles in up to three accounts, random trust and grants. */
 export const arbitraryScenario = fc
   .record({
-    users: fc.array(fc.record({ account: fc.nat(2), assume: fc.array(fc.oneof(fc.nat(5), fc.constant(-1)), { maxLength: 2 }) }), { minLength: 1, maxLength: 3 }),
+    users: fc.array(fc.record({ account: fc.nat(2), assume: fc.array(fc.oneof(fc.nat(5), fc.constant(-1)), { maxLength: 2 }) }), { minLength: 1, maxLength: 4 }),
     roles: fc.array(
       fc.record({
         account: fc.nat(2),
@@ -39,7 +39,9 @@ export const arbitraryScenario = fc
         { id: '333333333333', name: 'C' },
         { id: '999999999999', name: 'M', parentId: 'r-root' },
       ],
-      users: users.map((u, i) => ({ arn: `arn:aws:iam::${ACCOUNTS[u.account]}:user/u${i}`, policies: assumePolicy(u.assume) })),
+      // Users without an inline policy share the policies of group `devs` in their account.
+      groups: ACCOUNTS.map((account) => ({ arn: `arn:aws:iam::${account}:group/devs`, policies: assumePolicy([-1]) })),
+      users: users.map((u, i) => ({ arn: `arn:aws:iam::${ACCOUNTS[u.account]}:user/u${i}`, policies: assumePolicy(u.assume), groups: u.assume.length === 0 ? ['devs'] : [] })),
       roles: roles.map((r, i) => ({
         arn: `arn:aws:iam::${ACCOUNTS[r.account]}:role/r${i}`,
         trustPolicy: {
