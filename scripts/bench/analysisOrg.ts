@@ -82,7 +82,7 @@ export function analysisOrg(size: AnalysisSize): Record<string, unknown> {
       const policy =
         b % 3 === 0
           ? doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId(a === p.accounts ? 1 : a + 1)}:role/team-${(a + 1) % p.teams}-read` }, Action: ['s3:GetObject', 's3:ListBucket'], Resource: [bucket, `${bucket}/*`] })
-          : b % 7 === 1
+          : b === 1 && a % 10 === 0
             ? doc({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${bucket}/*` })
             : undefined;
       resources.push({ arn: bucket, account: id, ...(policy === undefined ? {} : { policy }) });
