@@ -7,7 +7,7 @@ import cytoscape from 'cytoscape';
 import type { LayoutName } from './engineLayouts';
 import { runEngineLayout } from './engineLayouts';
 import type { Position } from './layout';
-import { domainLayout } from './layout';
+import { domainLayout, placeBoxes } from './layout';
 import type { DrawStats } from './liveGraph';
 import { routeEdges } from './routeEdges';
 import { buildStylesheet } from './styles';
@@ -58,10 +58,12 @@ export class GraphController {
   private running = false;
   private animating = false;
   private next: { elements: GraphElements; options: UpdateOptions } | undefined;
-  private drawStats: DrawStats = { nodes: 0, edges: 0, firstDrawMs: undefined, lastSyncMs: 0, lastLayoutMs: 0, layout: 'domain', draws: 0 };
+  private drawStats: DrawStats = { nodes: 0, edges: 0, firstDrawMs: undefined, firstFrameAt: undefined, lastSyncMs: 0, lastLayoutMs: 0, layout: 'domain', draws: 0 };
   private firstRequested: number | undefined;
   private drawn = false;
   private lastElements: GraphElements | undefined;
+  /** The layout of the last update: boxes are compound parents for fcose and elk only. */
+  private layout: LayoutName = 'domain';
 
   constructor(container: HTMLElement, theme: Theme, large: boolean, private readonly events: ControllerEvents) {
     this.theme = theme;
@@ -107,16 +109,26 @@ export class GraphController {
     cy.on('dragfree', 'node.leaf', (event) => {
       const node = event.target as cytoscape.NodeSingular;
       const at = node.position();
-      this.reroute();
+      this.afterDrag();
       events.onNodeMoved(node.id(), { x: Math.round(at.x), y: Math.round(at.y) });
     });
   }
 
-  /** Bends edges again for the nodes' current places (after a drag). */
-  private reroute(): void {
+  /** After a leaf is dropped: its boxes grow (or shrink) to hold it, and edges bend again. */
+  private afterDrag(): void {
     if (this.lastElements === undefined) return;
-    this.lastElements = routeEdges(this.lastElements, currentPositions(this.cy));
-    syncElements(this.cy, this.lastElements);
+    this.lastElements = this.draw(placeBoxes(this.lastElements, currentPositions(this.cy)), true);
+  }
+
+  /**
+   * Syncs elements whose boxes are placed (`placeBoxes`), with edges bent around nodes in the domain
+   * layout. New nodes go to their place; existing ones too when `moveExisting` (else the caller
+   * animates them). Returns the elements drawn.
+   */
+  private draw(placed: ReturnType<typeof placeBoxes>, moveExisting: boolean): GraphElements {
+    const routed = this.layout === 'domain' ? routeEdges(placed.elements, placed.positions) : placed.elements;
+    syncElements(this.cy, routed, { positions: placed.positions, moveExisting, compound: this.layout !== 'domain' });
+    return routed;
   }
 
   setTheme(theme: Theme): void {
@@ -160,7 +172,7 @@ export class GraphController {
     if (cy.nodes().length !== elements.nodes.length) return true;
     for (const node of elements.nodes) {
       const ele = cy.getElementById(node.data.id);
-      if (ele.empty() || ele.data('parent') !== node.data.parent || ele.data('label') !== node.data.label) return true;
+      if (ele.empty() || ele.data('box') !== node.data.box || ele.data('label') !== node.data.label) return true;
     }
     return false;
   }
@@ -182,14 +194,16 @@ export class GraphController {
       fresh = fresh || (previous !== undefined && result.fresh);
     }
     const animate = relayout && !this.large && options.layout === 'domain';
-    const routed = options.layout === 'domain' ? routeEdges(elements, positions ?? currentPositions(cy)) : elements;
-    this.lastElements = routed;
-    syncElements(cy, routed, { positions, moveExisting: !animate });
+    this.layout = options.layout;
+    // Unchanged structure: the nodes stay where they are (dragged ones included), boxes fit them.
+    const placed = placeBoxes(elements, positions ?? currentPositions(cy));
+    // Animated: new nodes appear in place, existing ones glide there below (boxes with them).
+    this.lastElements = this.draw(placed, !animate);
     const syncMs = now() - started - layoutMs;
     if (fresh) cy.fit(undefined, FIT_PADDING);
     if (!this.drawn) await this.firstFrame();
     if (positions !== undefined && animate) {
-      await this.animated(() => animatePositions(cy, positions, 220));
+      await this.animated(() => animatePositions(cy, placed.positions, 220));
       this.fit();
     }
     if (options.layout !== 'domain' && (relayout || first)) {
@@ -200,6 +214,7 @@ export class GraphController {
       nodes: cy.nodes().length,
       edges: cy.edges().length,
       firstDrawMs: this.drawStats.firstDrawMs,
+      firstFrameAt: this.drawStats.firstFrameAt,
       lastSyncMs: Math.round(syncMs),
       lastLayoutMs: Math.round(layoutMs),
       layout: options.layout,
@@ -221,7 +236,8 @@ export class GraphController {
       this.cy.one('render', () => {
         this.drawn = true;
         const requested = this.firstRequested ?? now();
-        this.drawStats = { ...this.drawStats, firstDrawMs: Math.round(now() - requested) };
+        const at = now();
+        this.drawStats = { ...this.drawStats, firstDrawMs: Math.round(at - requested), firstFrameAt: at };
         resolve();
       });
       // A render is always scheduled after a sync; force one in case nothing changed on screen.

@@ -21,7 +21,7 @@ export interface Highlight {
   readonly mode: HighlightMode;
   /** The selected node or edge id (also when it is not in the graph: then nothing is lit). */
   readonly selected: string | undefined;
-  /** Lit node ids, the selection included. */
+  /** Lit node ids, the selected node included. */
   readonly nodes: ReadonlySet<string>;
   /** Lit edge ids (graph edge ids). `effective-access` edges are drawn only when lit. */
   readonly edges: ReadonlySet<string>;
@@ -87,7 +87,7 @@ class Lit {
   }
 
   result(mode: HighlightMode, selected: string, dims = true): Highlight {
-    this.nodes.add(selected);
+    if (mode !== 'edge') this.nodes.add(selected);
     return { mode, selected, nodes: this.nodes, edges: this.edges, conditional: this.conditional, dims };
   }
 }

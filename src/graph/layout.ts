@@ -8,7 +8,7 @@
  * first free cell of its box's grid, a new box goes to the right of its siblings, and only boxes
  * that would then overlap move, each as a whole. Scenario `layout` positions (pinned) win.
  */
-import type { NodeElement } from './toElements';
+import type { GraphElements, NodeElement } from './toElements';
 import { isBoxType } from './vocabulary';
 import type { NodeType } from './vocabulary';
 import {
@@ -94,9 +94,20 @@ interface Tree {
   readonly children: ReadonlyMap<string | undefined, readonly NodeElement[]>;
 }
 
+const lowered = new WeakMap<NodeElement, string>();
+
+function sortKey(node: NodeElement): string {
+  let key = lowered.get(node);
+  if (key === undefined) {
+    key = node.data.label.toLowerCase();
+    lowered.set(node, key);
+  }
+  return key;
+}
+
 function compareLabels(a: NodeElement, b: NodeElement): number {
-  const la = a.data.label.toLowerCase();
-  const lb = b.data.label.toLowerCase();
+  const la = sortKey(a);
+  const lb = sortKey(b);
   if (la !== lb) return la < lb ? -1 : 1;
   return a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0;
 }
@@ -115,7 +126,7 @@ function buildTree(nodes: readonly NodeElement[]): Tree {
   const byId = new Map(nodes.map((node) => [node.data.id, node]));
   const children = new Map<string | undefined, NodeElement[]>();
   for (const node of nodes) {
-    const parent = node.data.parent !== undefined && byId.has(node.data.parent) ? node.data.parent : undefined;
+    const parent = node.data.box !== undefined && byId.has(node.data.box) ? node.data.box : undefined;
     const list = children.get(parent);
     if (list === undefined) children.set(parent, [node]);
     else list.push(node);
@@ -128,8 +139,20 @@ function isBox(node: NodeElement): boolean {
   return isBoxType(node.data.type);
 }
 
+/** Height of a box's title row (inside the box, above its padding). */
 function titleHeight(node: NodeElement): number {
   return BOX_TITLE_HEIGHT + (node.data.label.split('\n').length - 1) * TITLE_LINE;
+}
+
+/** Size of a box drawn without children (empty, or collapsed). */
+function childlessSize(node: NodeElement): { readonly w: number; readonly h: number } {
+  return { w: Math.max(EMPTY_BOX_WIDTH, (node.data.minWidth ?? 0) + 2 * BOX_PADDING), h: titleHeight(node) + EMPTY_BOX_HEIGHT };
+}
+
+/** A box's rectangle around its content: padding on every side, the title row on top. */
+function boxAround(node: NodeElement, content: Rect): Rect {
+  const innerW = Math.max(content.x2 - content.x1, node.data.minWidth ?? 0);
+  return { x1: content.x1 - BOX_PADDING, y1: content.y1 - BOX_PADDING - titleHeight(node), x2: content.x1 + innerW + BOX_PADDING, y2: content.y2 + BOX_PADDING };
 }
 
 /** Extent of a leaf around its centre, its label included. */
@@ -237,12 +260,9 @@ function pack(blocks: readonly Block[], minWidth: number): Packed {
 
 function layoutSubtree(node: NodeElement, tree: Tree): Block {
   const kids = tree.children.get(node.data.id) ?? [];
-  const title = titleHeight(node);
-  const titleWidth = node.data.minWidth ?? 0;
   if (kids.length === 0) {
-    const outerW = EMPTY_BOX_WIDTH + 2 * BOX_PADDING;
-    const outerH = EMPTY_BOX_HEIGHT + 2 * BOX_PADDING;
-    return { w: Math.max(outerW, titleWidth), h: title + outerH, items: [[node.data.id, { x: outerW / 2, y: title + outerH / 2 }]] };
+    const { w, h } = childlessSize(node);
+    return { w, h, items: [[node.data.id, { x: w / 2, y: h / 2 }]] };
   }
   const leaves = kids.filter((kid) => !isBox(kid));
   const boxes = kids.filter(isBox);
@@ -264,13 +284,8 @@ function layoutSubtree(node: NodeElement, tree: Tree): Block {
     for (const [id, at] of block.items) items.push([id, { x: left + bx + at.x, y: top + by + at.y }]);
     rects.push({ x1: left + bx, y1: top + by, x2: left + bx + block.w, y2: top + by + block.h });
   }
-  const content = union(rects) ?? { x1: 0, y1: 0, x2: 0, y2: 0 };
-  const innerW = Math.max(content.x2 - content.x1, titleWidth);
-  const outerW = innerW + 2 * BOX_PADDING;
-  const outerH = content.y2 - content.y1 + 2 * BOX_PADDING;
-  const dx = BOX_PADDING - content.x1;
-  const dy = title + BOX_PADDING - content.y1;
-  return { w: Math.max(outerW, titleWidth), h: title + outerH, items: items.map(([id, at]) => [id, { x: at.x + dx, y: at.y + dy }] as const) };
+  const outer = boxAround(node, union(rects) ?? { x1: 0, y1: 0, x2: 0, y2: 0 });
+  return { w: outer.x2 - outer.x1, h: outer.y2 - outer.y1, items: items.map(([id, at]) => [id, { x: at.x - outer.x1, y: at.y - outer.y1 }] as const) };
 }
 
 /** The organization and listed accounts on the left, the bands stacked in a column on their right. */
@@ -310,32 +325,41 @@ function measureTree(tree: Tree, positions: ReadonlyMap<string, Position>): Map<
   const rects = new Map<string, Rect>();
   const visit = (node: NodeElement): Rect | undefined => {
     const kids = tree.children.get(node.data.id) ?? [];
-    const title = titleHeight(node);
+    let rect: Rect | undefined;
     if (!isBox(node)) {
       const at = positions.get(node.data.id);
-      const rect = at === undefined ? undefined : leafRect(node, at);
-      if (rect !== undefined) rects.set(node.data.id, rect);
-      return rect;
-    }
-    let outer: Rect | undefined;
-    if (kids.length === 0) {
+      rect = at === undefined ? undefined : leafRect(node, at);
+    } else if (kids.length === 0) {
       const at = positions.get(node.data.id);
-      if (at === undefined) return undefined;
-      const hw = EMPTY_BOX_WIDTH / 2 + BOX_PADDING;
-      const hh = EMPTY_BOX_HEIGHT / 2 + BOX_PADDING;
-      outer = { x1: at.x - hw, y1: at.y - hh, x2: at.x + hw, y2: at.y + hh };
+      const { w, h } = childlessSize(node);
+      rect = at === undefined ? undefined : { x1: at.x - w / 2, y1: at.y - h / 2, x2: at.x + w / 2, y2: at.y + h / 2 };
     } else {
       const content = union(kids.map(visit).filter((r): r is Rect => r !== undefined));
-      if (content === undefined) return undefined;
-      const innerW = Math.max(content.x2 - content.x1, node.data.minWidth ?? 0);
-      outer = { x1: content.x1 - BOX_PADDING, y1: content.y1 - BOX_PADDING, x2: content.x1 + innerW + BOX_PADDING, y2: content.y2 + BOX_PADDING };
+      rect = content === undefined ? undefined : boxAround(node, content);
     }
-    const rect = { x1: outer.x1, y1: outer.y1 - title, x2: Math.max(outer.x2, outer.x1 + (node.data.minWidth ?? 0)), y2: outer.y2 };
-    rects.set(node.data.id, rect);
+    if (rect !== undefined) rects.set(node.data.id, rect);
     return rect;
   };
   for (const root of tree.children.get(undefined) ?? []) visit(root);
   return rects;
+}
+
+/**
+ * Gives every box its place and size from the positions of what it holds (boxes are plain nodes:
+ * Cytoscape does not size them). Returns the elements with `w`/`h` on boxes, and the positions
+ * completed with every box's centre.
+ */
+export function placeBoxes(elements: GraphElements, positions: ReadonlyMap<string, Position>): { readonly elements: GraphElements; readonly positions: ReadonlyMap<string, Position> } {
+  const rects = measureTree(buildTree(elements.nodes), positions);
+  const all = new Map(positions);
+  const nodes = elements.nodes.map((node) => {
+    if (!isBox(node)) return node;
+    const rect = rects.get(node.data.id);
+    if (rect === undefined) return node;
+    all.set(node.data.id, { x: Math.round((rect.x1 + rect.x2) / 2), y: Math.round((rect.y1 + rect.y2) / 2) });
+    return { ...node, data: { ...node.data, w: Math.round(rect.x2 - rect.x1), h: Math.round(rect.y2 - rect.y1) } };
+  });
+  return { elements: { nodes, edges: elements.edges }, positions: all };
 }
 
 function positionedIds(node: NodeElement, tree: Tree): string[] {
@@ -423,7 +447,7 @@ function incremental(tree: Tree, fresh: ReadonlyMap<string, Position>, previous:
   const freshRects = measureTree(tree, fresh);
   const dirty = new Set<string | undefined>();
   const placeNew = (node: NodeElement, parent: string | undefined): void => {
-    for (let at: string | undefined = parent; ; at = tree.byId.get(at)?.data.parent) {
+    for (let at: string | undefined = parent; ; at = tree.byId.get(at)?.data.box) {
       dirty.add(at);
       if (at === undefined) break;
     }

@@ -11,6 +11,8 @@ export interface DrawStats {
   readonly edges: number;
   /** From receiving a graph to the first frame drawn with it, for the first graph shown. */
   readonly firstDrawMs: number | undefined;
+  /** `performance.now()` when that first frame was drawn (to measure from an earlier mark). */
+  readonly firstFrameAt: number | undefined;
   /** The last `toElements` + sync. */
   readonly lastSyncMs: number;
   /** The last layout computation (domain layout, or the engine's run). */

@@ -18,14 +18,17 @@ export const CELL_WIDTH = 124;
 export const CELL_HEIGHT = 78;
 /** Padding inside every box (Cytoscape `padding`, uniform). */
 export const BOX_PADDING = 16;
-/** Box title font size and the height its one line takes above the box border. */
+/** Box title font size, and the height of the title row inside the box's top edge. */
 export const BOX_TITLE_FONT = 12;
-export const BOX_TITLE_HEIGHT = 24;
+export const BOX_TITLE_HEIGHT = 22;
+/** Where the title's text starts, from the box's top-left corner. */
+export const BOX_TITLE_INSET_X = 12;
+export const BOX_TITLE_INSET_Y = 9;
 /** Space between sibling boxes. */
 export const BOX_GAP = 28;
-/** Size of a box drawn without children (empty or collapsed). */
-export const EMPTY_BOX_WIDTH = 132;
-export const EMPTY_BOX_HEIGHT = 44;
+/** A box drawn without children (empty or collapsed): its least width, and its height under the title. */
+export const EMPTY_BOX_WIDTH = 160;
+export const EMPTY_BOX_HEIGHT = 30;
 /** Zoom below which leaf labels hide (Cytoscape `min-zoomed-font-size` = font × zoom). */
 export const LABEL_MIN_ZOOM = 0.55;
 
@@ -35,17 +38,30 @@ export const LABEL_MIN_ZOOM = 0.55;
  */
 export function estimateTextWidth(text: string, fontSize: number): number {
   let units = 0;
-  for (const char of text) {
-    if (/[il.,:;'|!]/.test(char)) units += 0.3;
-    else if (/[A-Z]/.test(char) || /[mwMW@]/.test(char)) units += 0.72;
-    else if (/[0-9]/.test(char)) units += 0.58;
-    else if (char.charCodeAt(0) > 0x2e7f) units += 1.0;
-    else units += 0.56;
-  }
+  for (let i = 0; i < text.length; i++) units += charUnits(text.charCodeAt(i));
   return Math.ceil(units * fontSize);
+}
+
+const NARROW = new Set([...'il.,:;\'|!'].map((c) => c.charCodeAt(0)));
+const WIDE = new Set([...'mwMW@'].map((c) => c.charCodeAt(0)));
+
+function charUnits(code: number): number {
+  if (NARROW.has(code)) return 0.3;
+  if (WIDE.has(code) || (code >= 65 && code <= 90)) return 0.72;
+  if (code >= 48 && code <= 57) return 0.58;
+  if (code > 0x2e7f) return 1.0;
+  return 0.56;
 }
 
 /** Width a leaf's label takes (capped: longer labels end in an ellipsis). */
 export function leafLabelWidth(label: string): number {
-  return Math.min(LABEL_MAX_WIDTH, estimateTextWidth(label, LABEL_FONT));
+  let width = labelWidths.get(label);
+  if (width === undefined) {
+    width = Math.min(LABEL_MAX_WIDTH, estimateTextWidth(label, LABEL_FONT));
+    if (labelWidths.size > 50_000) labelWidths.clear();
+    labelWidths.set(label, width);
+  }
+  return width;
 }
+
+const labelWidths = new Map<string, number>();

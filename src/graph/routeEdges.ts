@@ -53,8 +53,11 @@ class SpatialHash {
   }
 }
 
-/** Ids of the obstacles a quadratic curve from `s` to `t` (control distance `d`) runs through. */
-function hits(s: Position, t: Position, d: number, hash: SpatialHash, ends: ReadonlySet<string>): Set<string> {
+/**
+ * How many obstacles a quadratic curve from `s` to `t` (control distance `d`) runs through, counting
+ * no further than `limit`.
+ */
+function hits(s: Position, t: Position, d: number, hash: SpatialHash, ends: ReadonlySet<string>, limit: number): number {
   const dx = t.x - s.x;
   const dy = t.y - s.y;
   const length = Math.hypot(dx, dy) || 1;
@@ -68,10 +71,13 @@ function hits(s: Position, t: Position, d: number, hash: SpatialHash, ends: Read
     for (const obstacle of hash.at(x, y)) {
       if (ends.has(obstacle.id)) continue;
       const r = obstacle.rect;
-      if (x >= r.x1 && x <= r.x2 && y >= r.y1 && y <= r.y2) out.add(obstacle.id);
+      if (x >= r.x1 && x <= r.x2 && y >= r.y1 && y <= r.y2) {
+        out.add(obstacle.id);
+        if (out.size >= limit) return out.size;
+      }
     }
   }
-  return out;
+  return out.size;
 }
 
 function withBend(edge: EdgeElement, bend: GraphClass | undefined): EdgeElement {
@@ -100,10 +106,10 @@ export function routeEdges(elements: GraphElements, positions: ReadonlyMap<strin
     if (isBoxType(source.data.type) || isBoxType(target.data.type)) return withBend(edge, undefined);
     const ends = new Set([edge.data.source, edge.data.target]);
     let best: GraphClass | undefined;
-    let fewest = hits(s, t, 0, hash, ends).size;
+    let fewest = hits(s, t, 0, hash, ends, Infinity);
     for (const [name, distance] of BENDS) {
       if (fewest === 0) break;
-      const count = hits(s, t, distance, hash, ends).size;
+      const count = hits(s, t, distance, hash, ends, fewest);
       if (count < fewest) {
         fewest = count;
         best = name;

@@ -56,7 +56,8 @@ const SHAPES: Readonly<Record<LeafType, cytoscape.Css.NodeShape>> = {
   share: 'round-diamond',
 };
 
-function iconColour(type: LeafType, t: Tokens): string {
+/** The colour of a leaf type's icon in one theme. */
+export function iconColour(type: LeafType, t: Tokens): string {
   if (type === 'share') return t.share;
   if (type === 'anonymous') return t.external;
   if (type === 'service' || type === 'idp') return t.service;

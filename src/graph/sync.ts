@@ -1,11 +1,16 @@
 /**
  * Brings a Cytoscape instance to a set of element definitions by id, in one `cy.batch()`: adds what
- * is new, moves nodes whose box changed, removes what is gone, and updates only the data and classes
- * that differ (STYLE.md rule 9: never replace every element on each change).
+ * is new, regroups nodes whose box changed, removes what is gone, and updates only the data and
+ * classes that differ (STYLE.md rule 9: never replace every element on each change).
+ *
+ * Boxes are plain nodes (their size is data, from `placeBoxes`): `data.box` says which box holds a
+ * node, and Cytoscape knows nothing of it. Only when `compound` is set (the fcose and elk layouts,
+ * which need the grouping) does `data.box` become a Cytoscape `parent`.
  */
 import type cytoscape from 'cytoscape';
 import type { Position } from './layout';
 import type { EdgeElement, GraphElements, NodeElement } from './toElements';
+import { isBoxType } from './vocabulary';
 
 /** What one sync changed (for tests and the bench). */
 export interface SyncStats {
@@ -20,8 +25,11 @@ export interface SyncOptions {
   readonly positions?: ReadonlyMap<string, Position> | undefined;
   /** Also move existing nodes to `positions` (instant; animate with `animatePositions` instead). */
   readonly moveExisting?: boolean;
+  /** Make every `data.box` a Cytoscape compound parent (for fcose and elk); plain boxes otherwise. */
+  readonly compound?: boolean;
 }
 
+// `parent` is Cytoscape's own grouping: it changes only through `move`, never as plain data.
 const STRUCTURAL = new Set(['id', 'source', 'target', 'parent']);
 
 /** Updates the data of an element to `wanted`; returns true when something changed. */
@@ -50,9 +58,40 @@ function syncClasses(ele: cytoscape.SingularElementReturnValue, classes: string)
   return true;
 }
 
-function nodeDefinition(node: NodeElement, positions: ReadonlyMap<string, Position> | undefined): cytoscape.ElementDefinition {
+function nodeDefinition(node: NodeElement, positions: ReadonlyMap<string, Position> | undefined, compound: boolean): cytoscape.ElementDefinition {
   const at = positions?.get(node.data.id);
-  return { group: 'nodes', data: { ...node.data }, classes: node.classes, ...(at !== undefined ? { position: { x: at.x, y: at.y } } : {}) };
+  const parent = compound && node.data.box !== undefined ? { parent: node.data.box } : {};
+  // Boxes are not dragged (a plain box would leave what it holds behind); dragging one pans instead.
+  const box = isBoxType(node.data.type);
+  return {
+    group: 'nodes',
+    data: { ...node.data, ...parent },
+    classes: node.classes,
+    grabbable: !box,
+    pannable: box,
+    ...(at !== undefined ? { position: { x: at.x, y: at.y } } : {}),
+  };
+}
+
+/** Regroups existing nodes whose Cytoscape parent is not the wanted one, one `move` per new parent. */
+function regroup(cy: cytoscape.Core, elements: GraphElements, compound: boolean): number {
+  const byParent = new Map<string | null, cytoscape.CollectionReturnValue>();
+  for (const node of elements.nodes) {
+    const ele = cy.getElementById(node.data.id);
+    if (ele.empty() || !ele.isNode()) continue;
+    const wanted = compound && node.data.box !== undefined && cy.getElementById(node.data.box).nonempty() ? node.data.box : null;
+    const current = (ele.data('parent') as string | undefined) ?? null;
+    if (wanted === current) continue;
+    const group = byParent.get(wanted);
+    if (group === undefined) byParent.set(wanted, cy.collection(ele));
+    else group.merge(ele);
+  }
+  let moved = 0;
+  for (const [parent, nodes] of byParent) {
+    nodes.nodes().move({ parent });
+    moved += nodes.length;
+  }
+  return moved;
 }
 
 function edgeDefinition(edge: EdgeElement): cytoscape.ElementDefinition {
@@ -70,24 +109,22 @@ export function syncElements(cy: cytoscape.Core, elements: GraphElements, option
     for (const node of elements.nodes) wanted.add(node.data.id);
     for (const edge of elements.edges) wanted.add(edge.data.id);
 
-    // Nodes first (parents come before children in `elements.nodes`), so edges find their ends.
+    // Nodes first (outer boxes come before what they hold in `elements.nodes`), so edges find their ends.
+    const compound = options.compound === true;
     const newNodes: cytoscape.ElementDefinition[] = [];
     for (const node of elements.nodes) {
       const ele = cy.getElementById(node.data.id);
       if (ele.empty() || !ele.isNode()) {
-        newNodes.push(nodeDefinition(node, options.positions));
+        newNodes.push(nodeDefinition(node, options.positions, compound));
         continue;
-      }
-      const parent = node.data.parent ?? null;
-      const currentParent = (ele.data('parent') as string | undefined) ?? null;
-      if (parent !== currentParent) {
-        ele.move({ parent });
-        moved++;
       }
       const dataChanged = syncData(ele, node.data);
       if (syncClasses(ele, node.classes) || dataChanged) updated++;
     }
     if (newNodes.length > 0) added += cy.add(newNodes).length;
+    // After the additions (a node may move into a new box), before the removals (removing a compound
+    // parent removes what it still holds).
+    moved = regroup(cy, elements, compound);
 
     // Gone: edges first, then nodes whose children have all moved out or gone too.
     const stale = cy.elements().filter((ele) => !wanted.has(ele.id()));
@@ -121,18 +158,35 @@ export function syncElements(cy: cytoscape.Core, elements: GraphElements, option
   return { added, removed, updated, moved };
 }
 
-/** Current centres of every childless node (what a layout keeps). */
+/** Ids of the nodes that hold other nodes (by `data.box`, whether or not they are compound parents). */
+function containers(cy: cytoscape.Core): Set<string> {
+  const out = new Set<string>();
+  cy.nodes().forEach((node) => {
+    const box = node.data('box') as string | undefined;
+    if (box !== undefined) out.add(box);
+  });
+  return out;
+}
+
+/**
+ * Current centres of every node that holds nothing: leaves, empty and collapsed boxes (what the
+ * layout keeps; `placeBoxes` derives the other boxes from them).
+ */
 export function currentPositions(cy: cytoscape.Core): Map<string, Position> {
+  const holders = containers(cy);
   const out = new Map<string, Position>();
   cy.nodes().forEach((node) => {
-    if (node.isParent()) return;
+    if (holders.has(node.id()) || node.isParent()) return;
     const at = node.position();
     out.set(node.id(), { x: at.x, y: at.y });
   });
   return out;
 }
 
-/** Moves childless nodes to `positions`, animated when `duration` > 0 (UI.md: ≤ 250 ms). */
+/**
+ * Moves nodes to `positions`, animated when `duration` > 0 (UI.md: ≤ 250 ms). Plain boxes move with
+ * the rest (their centres are in `positions`); compound parents follow their children.
+ */
 export function animatePositions(cy: cytoscape.Core, positions: ReadonlyMap<string, Position>, duration: number): Promise<void> {
   const nodes = cy.nodes().filter((node) => !node.isParent() && positions.has(node.id()));
   if (duration <= 0) {

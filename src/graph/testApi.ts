@@ -12,6 +12,7 @@ export interface TestNode {
   readonly kind: string;
   readonly type: string;
   readonly label: string;
+  /** The box the node is drawn in (an account, OU, the organization or a band). */
   readonly parent: string | undefined;
   readonly classes: readonly string[];
   readonly visible: boolean;
@@ -44,6 +45,8 @@ export interface GraphTestApi {
   readonly ready: () => boolean;
   readonly stats: () => DrawStats | undefined;
   readonly zoom: () => number;
+  /** Where a node is drawn, in pixels from the canvas's top-left corner (for clicks). */
+  readonly renderedPosition: (id: string) => { readonly x: number; readonly y: number } | undefined;
   readonly theme: () => string | undefined;
 }
 
@@ -61,7 +64,8 @@ function nodes(): TestNode[] {
       kind: String(node.data('kind')),
       type: String(node.data('type')),
       label: String(node.data('label')),
-      parent: node.isChild() ? node.parent().first().id() : undefined,
+      // Boxes are plain nodes in the domain layout: the box a node is drawn in is data, not a parent.
+      parent: (node.data('box') as string | undefined) ?? undefined,
       classes: node.classes(),
       visible: node.visible(),
       position: { x: round(at.x), y: round(at.y) },
@@ -103,6 +107,12 @@ export function createGraphTestApi(): GraphTestApi {
     ready: () => liveGraph()?.settled() ?? false,
     stats: () => liveGraph()?.stats(),
     zoom: () => liveGraph()?.cy.zoom() ?? 1,
+    renderedPosition: (id: string) => {
+      const node = liveGraph()?.cy.getElementById(id);
+      if (node === undefined || node.empty() || !node.isNode()) return undefined;
+      const at = node.renderedPosition();
+      return { x: round(at.x), y: round(at.y) };
+    },
     theme: () => liveGraph()?.theme(),
   });
 }

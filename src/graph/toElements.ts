@@ -26,8 +26,15 @@ export interface NodeData {
   readonly label: string;
   readonly kind: NodeKind | 'band';
   readonly type: NodeType;
-  /** The drawn parent box (a band for what has no account). */
-  readonly parent?: string;
+  /**
+   * The box the node is drawn in (a band for what has no account). Boxes are drawn as plain nodes
+   * sized by the layout, not as Cytoscape compound parents: compound bookkeeping makes the first draw
+   * of a large organization take tens of seconds.
+   */
+  readonly box?: string;
+  /** For boxes, set by `placeBoxes`: the box's size (the stylesheet maps `width`/`height` to them). */
+  readonly w?: number;
+  readonly h?: number;
   /** Tooltip text: the full ARN or id. */
   readonly tip: string;
   /** For boxes: the title's width, so a box is never narrower than its title. */
@@ -60,7 +67,7 @@ export interface EdgeElement {
   readonly classes: string;
 }
 
-/** The elements to draw: nodes parents-first, then edges. */
+/** The elements to draw: nodes outer boxes first, then edges. */
 export interface GraphElements {
   readonly nodes: readonly NodeElement[];
   readonly edges: readonly EdgeElement[];
@@ -248,7 +255,7 @@ function nodeElement(node: GraphNode, placement: Placement, index: GraphIndex, v
     kind: node.kind,
     type,
     tip: node.id,
-    ...(parent !== undefined ? { parent } : {}),
+    ...(parent !== undefined ? { box: parent } : {}),
     ...(box ? { minWidth: estimateTextWidth(nodeLabel(node, strings), BOX_TITLE_FONT) } : {}),
   };
   return { group: 'nodes', data, classes: classString(classes) };

@@ -9,7 +9,7 @@ import type { LeafType } from './vocabulary';
 /**
  * Filters. Absent fields (or empty lists) filter nothing.
  * - `accounts`: only these accounts (their boxes and contents; the boxes above them stay);
- * - `types`: only these leaf types (boxes stay when they hold something);
+ * - `types`: only these leaf types (accounts stay, so the organization keeps its shape);
  * - `accessLevels`, `action`: narrow effective access — what lights up on selection and which
  *   `effective-access` edges are drawn (`action` is a pattern: `s3:Get*`, case-insensitive);
  * - `onlyExternal`: external and public nodes and whatever is directly connected to them;

@@ -28,6 +28,9 @@ export interface GraphPanelStrings extends GraphStrings {
   readonly layoutFcose: string;
   readonly layoutElk: string;
   readonly legend: string;
+  readonly export: string;
+  readonly exportPng: string;
+  readonly exportSvg: string;
   readonly empty: string;
   readonly hintNone: string;
   readonly hintPrincipal: string;
@@ -71,6 +74,9 @@ export const DEFAULT_PANEL_STRINGS: GraphPanelStrings = {
   layoutFcose: 'Force',
   layoutElk: 'Layered',
   legend: 'Legend',
+  export: 'Export the graph',
+  exportPng: 'PNG image',
+  exportSvg: 'SVG drawing',
   empty: 'Nothing to draw yet',
   hintNone: 'Select a principal to see what it can reach, or a resource to see who can reach it',
   hintPrincipal: '{name} reaches {resources} through {roles}',
