@@ -10,6 +10,10 @@ import type { AnalysisEngine } from '../analysis/engineApi';
 import { accessPath, explainEdge, reach, whoCanReach } from '../analysis/queries';
 import { parseManagedDocuments, scenarioRequirements } from '../analysis/requirements';
 import type { Catalog } from '../catalog/Catalog';
+import { loadAndLintScenario } from '../catalog/lintScenario';
+import { resolveDiagnostics } from '../model/collector';
+import type { Diagnostic } from '../model/diagnostics';
+import { parseJsonText } from '../model/json';
 import type { ManagedPolicyStore } from '../catalog/managedPolicies';
 import type { PolicyDocument } from '../model/policy';
 import { parseScenarioText } from '../model/parseScenario';
@@ -60,7 +64,25 @@ function requireSnapshot(state: DispatcherState): AnalysisSnapshot {
   return state.snapshot;
 }
 
-async function environment(state: DispatcherState, text: string): Promise<{ env: AnalysisEnv; parsed: ReturnType<typeof parseScenarioText>; parseMs: number }> {
+/**
+ * The parser's diagnostics followed by the catalog lint's (unknown actions, resource types that do not
+ * fit, condition keys and operators). The lint only warns, so a catalog that fails to load costs the
+ * warnings, never the analysis.
+ */
+async function withCatalogLint(text: string, parsed: ReturnType<typeof parseScenarioText>, catalog: Catalog | undefined): Promise<readonly Diagnostic[]> {
+  if (parsed.scenario === undefined || catalog === undefined) return parsed.diagnostics;
+  try {
+    const lint = await loadAndLintScenario(parsed.scenario, catalog);
+    if (lint.length === 0) return parsed.diagnostics;
+    // The lint locates by JSON path; give each warning its line and column in this text.
+    const { root, lines } = parseJsonText(text);
+    return [...parsed.diagnostics, ...resolveDiagnostics(lint.map(({ code, severity, message, path }) => ({ code, severity, message, path })), root, lines)];
+  } catch {
+    return parsed.diagnostics;
+  }
+}
+
+async function environment(state: DispatcherState, text: string): Promise<{ env: AnalysisEnv; parsed: ReturnType<typeof parseScenarioText>; diagnostics: readonly Diagnostic[]; parseMs: number }> {
   const { deps } = state;
   const started = deps.now();
   const parsed = parseScenarioText(text);
@@ -73,13 +95,13 @@ async function environment(state: DispatcherState, text: string): Promise<{ env:
     if (deps.managedPolicies !== undefined) raw = await deps.managedPolicies.load(needs.managedPolicies);
   }
   const env: AnalysisEnv = { engine: deps.engine, catalog, rawManaged: raw, awsManaged: parseManagedDocuments(raw, state.parsedManaged) };
-  return { env, parsed, parseMs };
+  return { env, parsed, diagnostics: await withCatalogLint(text, parsed, catalog), parseMs };
 }
 
 async function analyze(state: DispatcherState, id: number, text: string, post: Post): Promise<AnalyzeResult> {
   const { deps } = state;
-  const { env, parsed, parseMs } = await environment(state, text);
-  if (parsed.scenario === undefined) return { diagnostics: parsed.diagnostics, graph: undefined, stats: { parseMs, analysisMs: 0, incremental: false } };
+  const { env, parsed, diagnostics, parseMs } = await environment(state, text);
+  if (parsed.scenario === undefined) return { diagnostics, graph: undefined, stats: { parseMs, analysisMs: 0, incremental: false } };
   const started = deps.now();
   const previous = state.snapshot;
   const run = analyzeScenario(parsed.scenario, env, previous);
@@ -90,7 +112,7 @@ async function analyze(state: DispatcherState, id: number, text: string, post: P
     if (step.done === true) {
       state.snapshot = step.value;
       const incremental = previous !== undefined && step.value.graph.stats.reused > 0;
-      return { diagnostics: parsed.diagnostics, graph: step.value.graph, stats: { parseMs, analysisMs: deps.now() - started, incremental } };
+      return { diagnostics, graph: step.value.graph, stats: { parseMs, analysisMs: deps.now() - started, incremental } };
     }
     const now = deps.now();
     if (step.value.phase !== lastPhase || now - lastPost >= PROGRESS_INTERVAL_MS) {

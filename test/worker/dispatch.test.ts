@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createCatalog } from '../../src/catalog/Catalog';
+import { createNodeCatalogSource } from '../../src/cli/nodeCatalogSource';
 import { createDispatcherState, handleRequest, type DispatcherDeps } from '../../src/worker/dispatch';
 import { createInProcessEngineClient } from '../../src/worker/inProcessPort';
 import { PROTOCOL_VERSION, type WorkerResponse } from '../../src/worker/protocol';
@@ -40,6 +42,17 @@ describe('handleRequest', () => {
     expect(last?.type === 'result' ? (last.result as { graph?: unknown }).graph : 'missing').toBeUndefined();
     const reach = await send(state, { v: PROTOCOL_VERSION, id: 3, type: 'reach', principal: 'arn:aws:iam::333333333333:user/carol' });
     expect(reach).toStrictEqual([{ v: PROTOCOL_VERSION, id: 3, type: 'result', result: { principal: 'arn:aws:iam::333333333333:user/carol', roles: [], resources: [] } }]);
+  });
+
+  it('adds the catalog lint to the diagnostics, located at the line of the offending action', async () => {
+    const state = createDispatcherState(deps({ catalog: () => createCatalog(createNodeCatalogSource()) }));
+    const text = T121.replace('"ec2:RunInstances"', '"ec2:RunInstancez"');
+    expect(text).not.toBe(T121);
+    const out = await send(state, { v: PROTOCOL_VERSION, id: 1, type: 'analyze', text });
+    const last = out.at(-1);
+    const diagnostics = last?.type === 'result' ? (last.result as { diagnostics: readonly { code: string; message: string; range?: { line: number } }[] }).diagnostics : [];
+    const line = text.split('\n').findIndex((l) => l.includes('ec2:RunInstancez')) + 1;
+    expect(diagnostics.filter((d) => d.code === 'policy-lint' && d.message.includes('RunInstancez')).map((d) => d.range?.line)).toStrictEqual([line]);
   });
 
   it('stops a running analysis at its next checkpoint when cancelled', async () => {
