@@ -78,6 +78,16 @@ describe('findings fire on their pattern and stay silent on the fixed form', () 
     expect((await findings(scenario(role({}, B)))).map((f) => f.code)).not.toContain('missing-external-id');
   });
 
+  it('missing-external-id stays silent on a role that trusts its own account, even outside the organization', async () => {
+    const own = (arn: string, principal: string): unknown => scenario({ roles: [{ arn, trustPolicy: doc({ Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' }) }] });
+    const outside = `arn:aws:iam::${C}:role/self`;
+    for (const value of [own(outside, `arn:aws:iam::${C}:root`), own(outside, C), own(outside, `arn:aws:iam::${C}:user/carol`)]) {
+      expect((await findings(value)).filter((f) => f.code === 'missing-external-id')).toStrictEqual([]);
+    }
+    // The same role trusting another outside account still fires.
+    expect((await findings(own(outside, 'arn:aws:iam::444444444444:root'))).filter((f) => f.code === 'missing-external-id').map((f) => [f.subject, f.params.account])).toStrictEqual([[outside, '444444444444']]);
+  });
+
   it('service-without-source', async () => {
     const queue = (condition: object): unknown => scenario({ resources: [{ arn: QUEUE, policy: doc({ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: QUEUE, ...condition }) }] });
     const f = await expectPair('service-without-source', QUEUE, queue({}), queue({ Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:sns:us-east-1:${A}:topic` } } }));

@@ -59,8 +59,10 @@ function grantFindings(index: ScenarioIndex, site: PolicySite, statement: Statem
   }
   if (site.ref.kind === 'trust' && coversAssumeRole(statement) && !hasExternalIdCheck(statement)) {
     const accounts = new Set(named.flatMap((n) => (n.kind === 'account' || n.kind === 'iam' ? [n.account] : [])));
+    // The role's own account is no third party, even when that account is outside the organization.
+    const own = parseArn(subject)?.account;
     for (const account of accounts) {
-      if (index.accounts.get(account)?.external !== true) continue;
+      if (account === own || index.accounts.get(account)?.external !== true) continue;
       out.push(makeFinding({ code: 'missing-external-id', subject, statement: ref, params: { account }, detail: `${JSON.stringify(ref.path)}|${account}` }));
     }
   }
