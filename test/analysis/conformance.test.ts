@@ -1,13 +1,20 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/analysis/analyzeScenario';
 import { DEFAULT_ENGINE } from '../../src/analysis/defaultEngine';
 import { expandActions } from '../../src/analysis/grants';
 import { isChainedSession } from '../../src/analysis/queries';
-import type { AnalysisDecision } from '../../src/engine/types';
 import type { AccessGraph } from '../../src/analysis/types';
-import { conformanceScenarios, envFor } from './support/env';
+import { runAnalyze } from '../../src/cli/analyzeCommand';
+import type { AnalysisDecision } from '../../src/engine/types';
+import { applyEdits, LESSONS, lessonScenario, lessonTryIts } from '../../src/lessons';
+import { parseScenarioText } from '../../src/model/parseScenario';
+import type { Scenario } from '../../src/model/types';
+import { conformanceScenarios, envFor, scenarioOf } from './support/env';
 
 const EDGE_OF: Record<AnalysisDecision, string> = { Allow: 'allowed', Conditional: 'conditional', ExplicitDeny: 'blocked', ImplicitDeny: 'blocked' };
+const FIXTURES = new URL('../fixtures/conformance/', import.meta.url);
+const SHARED_CONFORMANCE = new URL('../../../shared/conformance/', import.meta.url);
 
 function evaluated(graph: AccessGraph): unknown[] {
   return graph.edges.flatMap((e): unknown[] => {
@@ -18,8 +25,49 @@ function evaluated(graph: AccessGraph): unknown[] {
   });
 }
 
-describe('analysis agrees with the engine on every conformance scenario', () => {
-  it.each(conformanceScenarios())('%s', async (_file, scenario) => {
+/** The shared conformance corpus, when present: the cases the fixtures do not hold verbatim. */
+function sharedConformance(): [string, Scenario][] {
+  if (!existsSync(SHARED_CONFORMANCE)) return [];
+  return readdirSync(SHARED_CONFORMANCE)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((file): [string, Scenario][] => {
+      const text = readFileSync(new URL(file, SHARED_CONFORMANCE), 'utf8');
+      const copy = new URL(file, FIXTURES);
+      if (existsSync(copy) && readFileSync(copy, 'utf8') === text) return [];
+      const { scenario, diagnostics } = parseScenarioText(text);
+      if (scenario === undefined) throw new Error(`shared/${file}: ${diagnostics.map((d) => d.message).join('; ')}`);
+      return [[`shared/${file}`, scenario]];
+    });
+}
+
+/** Every built-in lesson, and every lesson after each try-it solution (the seed-style scenarios). */
+function lessonScenarios(): [string, Scenario][] {
+  return LESSONS.flatMap((lesson) => {
+    const base = lessonScenario(lesson, 'en');
+    const solved = lessonTryIts(lesson).flatMap((task): [string, Scenario][] => {
+      const value = applyEdits(base, task.solution);
+      return value === undefined ? [] : [[`lesson ${lesson.id} / ${task.id}`, scenarioOf(value)]];
+    });
+    return [[`lesson ${lesson.id}`, scenarioOf(base)] as [string, Scenario], ...solved];
+  });
+}
+
+/** What `analyze --json` prints for a scenario, parsed back. */
+async function analyzeJson(scenario: Scenario): Promise<AccessGraph> {
+  const lines: string[] = [];
+  expect(await runAnalyze(scenario, { out: (line) => lines.push(line) }, true)).toBe(0);
+  return JSON.parse(lines.join('\n')) as AccessGraph;
+}
+
+const CASES = [...conformanceScenarios(), ...sharedConformance(), ...lessonScenarios()];
+
+describe('analysis agrees with the engine on every conformance and lesson scenario', () => {
+  it('covers the lessons and their try-it solutions', () => {
+    expect(CASES.filter(([name]) => name.startsWith('lesson ')).length).toBeGreaterThan(LESSONS.length);
+  });
+
+  it.each(CASES)('%s', async (_file, scenario) => {
     const env = await envFor(scenario, DEFAULT_ENGINE);
     const snapshot = runAnalysis(scenario, env);
     const { graph, compiled } = snapshot;
@@ -43,6 +91,8 @@ describe('analysis agrees with the engine on every conformance scenario', () => 
         }
       }
     }
+    // The CLI's JSON is this same graph (so the check above holds for `analyze --json`).
+    expect(await analyzeJson(scenario)).toStrictEqual(JSON.parse(JSON.stringify(graph)));
     const naive = runAnalysis(scenario, env, undefined, { exact: true });
     expect(evaluated(graph)).toStrictEqual(evaluated(naive.graph));
   });
