@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENGINE } from '../../src/analysis/defaultEngine';
+import { ANALYSIS_PHASES, type AnalysisProgress } from '../../src/analysis/types';
 import { createCatalog } from '../../src/catalog/Catalog';
 import { createNodeCatalogSource } from '../../src/cli/nodeCatalogSource';
 import { createDispatcherState, handleRequest, type DispatcherDeps } from '../../src/worker/dispatch';
@@ -17,6 +19,17 @@ async function send(state: ReturnType<typeof createDispatcherState>, message: un
   const out: WorkerResponse[] = [];
   await handleRequest(state, message, (r) => out.push(r));
   return out;
+}
+
+/** A scenario with many request sources, so that the access phase takes many work units. */
+function manyUsers(count: number): string {
+  const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bkt/*' }] };
+  const users = Array.from({ length: count }, (_, i) => ({ arn: `arn:aws:iam::111111111111:user/u${i}`, policies: [{ name: 'read', document: doc }] }));
+  return JSON.stringify({ format: 'accessgraph/v1', accounts: [{ id: '111111111111', name: 'a' }], users, resources: [{ arn: 'arn:aws:s3:::bkt', account: '111111111111' }] });
+}
+
+function progressOf(out: readonly WorkerResponse[]): AnalysisProgress[] {
+  return out.flatMap((r) => (r.type === 'progress' ? [r.progress] : []));
 }
 
 describe('handleRequest', () => {
@@ -66,6 +79,57 @@ describe('handleRequest', () => {
     await running;
     expect(out.filter((r) => r.type !== 'progress')).toStrictEqual([{ v: PROTOCOL_VERSION, id: 1, type: 'error', error: { code: 'cancelled', message: 'the analysis was cancelled' } }]);
     expect(out[0]).toStrictEqual({ v: PROTOCOL_VERSION, id: 1, type: 'progress', progress: { phase: 'compile', done: 1, total: 1 } });
+  });
+});
+
+describe('progress and cancellation of long analyses', () => {
+  const catalog = createCatalog(createNodeCatalogSource());
+
+  it('reports progress within a long phase, in phase order, counting up to the total', async () => {
+    // The clock advances 60 ms per reading, so the 50 ms throttle lets every checkpoint through.
+    let clock = 0;
+    const state = createDispatcherState(deps({ engine: DEFAULT_ENGINE, catalog: () => catalog, now: () => (clock += 60) }));
+    const out = await send(state, { v: PROTOCOL_VERSION, id: 1, type: 'analyze', text: manyUsers(100) });
+    expect(out.at(-1)).toMatchObject({ id: 1, type: 'result' });
+    const progress = progressOf(out);
+    const phases = progress.map((p) => ANALYSIS_PHASES.indexOf(p.phase));
+    expect(phases).toStrictEqual([...phases].sort((a, b) => a - b));
+    const access = progress.filter((p) => p.phase === 'access');
+    expect(access.length).toBeGreaterThan(3);
+    expect(access.map((p) => p.done)).toStrictEqual([...access.map((p) => p.done)].sort((a, b) => a - b));
+    expect(access.at(-1)).toStrictEqual({ phase: 'access', done: 100, total: 100 });
+  });
+
+  it('throttles progress: a fast clock posts once per phase', async () => {
+    const state = createDispatcherState(deps({ engine: DEFAULT_ENGINE, catalog: () => catalog, now: () => 0 }));
+    const progress = progressOf(await send(state, { v: PROTOCOL_VERSION, id: 1, type: 'analyze', text: manyUsers(100) }));
+    expect(progress.map((p) => p.phase)).toStrictEqual([...new Set(progress.map((p) => p.phase))]);
+  });
+
+  it('a cancel that arrives mid-phase stops the stale analysis before its remaining work units', async () => {
+    const out: WorkerResponse[] = [];
+    let cancelled = false;
+    const state: ReturnType<typeof createDispatcherState> = createDispatcherState(
+      deps({
+        engine: DEFAULT_ENGINE,
+        catalog: () => catalog,
+        yieldControl: async () => {
+          // Cancel once the access phase has started (as the client does when a newer edit supersedes this one).
+          if (!cancelled && progressOf(out).some((p) => p.phase === 'access')) {
+            cancelled = true;
+            await handleRequest(state, { v: PROTOCOL_VERSION, id: 2, type: 'cancel', target: 1 }, (r) => out.push(r));
+          }
+        },
+      }),
+    );
+    await handleRequest(state, { v: PROTOCOL_VERSION, id: 1, type: 'analyze', text: manyUsers(100) }, (r) => out.push(r));
+    expect(out.filter((r) => r.type !== 'progress')).toStrictEqual([{ v: PROTOCOL_VERSION, id: 1, type: 'error', error: { code: 'cancelled', message: 'the analysis was cancelled' } }]);
+    const access = progressOf(out).filter((p) => p.phase === 'access');
+    expect(access.map((p) => p.done)).toStrictEqual([16]);
+    expect(progressOf(out).some((p) => p.phase === 'reachability' || p.phase === 'findings')).toBe(false);
+    // The dispatcher keeps serving: the next analysis runs to the end.
+    const next = await send(state, { v: PROTOCOL_VERSION, id: 3, type: 'analyze', text: manyUsers(4) });
+    expect(next.at(-1)).toMatchObject({ id: 3, type: 'result' });
   });
 });
 
