@@ -51,7 +51,7 @@ export function generateRequests(scenario: Scenario, count: number, seed = 7): R
   const r = createRandom(seed);
   const users = scenario.users.map((u) => u.arn as string);
   const roles = scenario.roles.map((x) => x.arn as string);
-  const resources = scenario.resources.map((x) => ({ arn: x.arn as string, account: x.account ?? accountOf(x.arn) }));
+  const resources = scenario.resources.map((x) => ({ arn: x.arn, account: x.account ?? accountOf(x.arn) }));
   const byAccount = new Map<string, string[]>();
   for (const x of resources) byAccount.set(x.account, [...(byAccount.get(x.account) ?? []), x.arn]);
   const accounts = [...byAccount.keys()];
