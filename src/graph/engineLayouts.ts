@@ -2,6 +2,14 @@
  * The alternative layouts a user can pick: fcose (force-directed, compound-aware) and elk
  * (layered). Both are loaded on demand (elk is about 1.4 MB, TOOLCHAIN.md) and start from the
  * current positions, so they refine the picture rather than scramble it.
+ *
+ * Grouping: in the domain layout boxes are plain nodes sized by `placeBoxes` (compound parents make
+ * the first draw of a large organization take tens of seconds). fcose and elk need to know what each
+ * box holds, so while one of them is picked the controller syncs with `compound: true`: every
+ * `data.box` becomes a real Cytoscape parent (`ele.move({ parent })`), Cytoscape sizes the boxes, and
+ * dragging a box moves what it holds. Picking the domain layout again moves every node back out
+ * (`parent: null`) and the layout's own box sizes return. The cost of the moves is paid only by the
+ * user who asks for these layouts, which are slower than the domain layout anyway (TOOLCHAIN.md).
  */
 import cytoscape from 'cytoscape';
 

@@ -1,8 +1,8 @@
 /**
  * The domain layout (pure, deterministic): boxes placed by the organization tree, leaves in a grid
  * inside their box, one row block per category (principals, resources, shares). Positions are
- * planned with the same metrics the stylesheet draws with, so Cytoscape's compound boxes land where
- * the plan put them.
+ * planned with the same metrics the stylesheet draws with. Boxes are plain nodes: `placeBoxes` sizes
+ * and places them around what they hold, so the drawing is exactly the plan.
  *
  * Stability: given the previous positions, every node that had one keeps it; a new leaf takes the
  * first free cell of its box's grid, a new box goes to the right of its siblings, and only boxes
@@ -22,6 +22,7 @@ import {
   LABEL_GAP,
   LABEL_HEIGHT,
   LEAF_SIZE,
+  TITLE_LINE,
   leafLabelWidth,
 } from './metrics';
 
@@ -41,7 +42,7 @@ export interface Rect {
 
 /** What the layout computes. */
 export interface LayoutResult {
-  /** Centres of leaves and of childless boxes (Cytoscape sizes compound boxes itself). */
+  /** Centres of leaves and of childless boxes (`placeBoxes` derives the other boxes from them). */
   readonly positions: ReadonlyMap<string, Position>;
   /** Outer rectangle of every box, its title included. */
   readonly boxes: ReadonlyMap<string, Rect>;
@@ -56,7 +57,6 @@ export interface LayoutOptions {
   readonly pinned?: Readonly<Record<string, Position>> | undefined;
 }
 
-const TITLE_LINE = 15;
 const ASPECT = 1.7;
 /** Above this many boxes in one container, packing goes row by row (linear time). */
 const SKYLINE_LIMIT = 60;
@@ -346,18 +346,26 @@ function measureTree(tree: Tree, positions: ReadonlyMap<string, Position>): Map<
 
 /**
  * Gives every box its place and size from the positions of what it holds (boxes are plain nodes:
- * Cytoscape does not size them). Returns the elements with `w`/`h` on boxes, and the positions
- * completed with every box's centre.
+ * Cytoscape does not size them). Returns the elements with `w`/`h` and the nesting depth `z` (the
+ * drawing order) on boxes, and the positions completed with every box's centre.
  */
 export function placeBoxes(elements: GraphElements, positions: ReadonlyMap<string, Position>): { readonly elements: GraphElements; readonly positions: ReadonlyMap<string, Position> } {
-  const rects = measureTree(buildTree(elements.nodes), positions);
+  const tree = buildTree(elements.nodes);
+  const rects = measureTree(tree, positions);
   const all = new Map(positions);
+  const depth = new Map<string, number>();
   const nodes = elements.nodes.map((node) => {
     if (!isBox(node)) return node;
+    const outer = node.data.box === undefined ? undefined : depth.get(node.data.box);
+    const z = outer === undefined ? 0 : outer + 1;
+    depth.set(node.data.id, z);
     const rect = rects.get(node.data.id);
-    if (rect === undefined) return node;
-    all.set(node.data.id, { x: Math.round((rect.x1 + rect.x2) / 2), y: Math.round((rect.y1 + rect.y2) / 2) });
-    return { ...node, data: { ...node.data, w: Math.round(rect.x2 - rect.x1), h: Math.round(rect.y2 - rect.y1) } };
+    if (rect === undefined) return node.data.z === z ? node : { ...node, data: { ...node.data, z } };
+    all.set(node.data.id, { x: (rect.x1 + rect.x2) / 2, y: (rect.y1 + rect.y2) / 2 });
+    const w = Math.round(rect.x2 - rect.x1);
+    const h = Math.round(rect.y2 - rect.y1);
+    if (node.data.w === w && node.data.h === h && node.data.z === z) return node;
+    return { ...node, data: { ...node.data, w, h, z } };
   });
   return { elements: { nodes, edges: elements.edges }, positions: all };
 }

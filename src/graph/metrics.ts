@@ -21,6 +21,8 @@ export const BOX_PADDING = 16;
 /** Box title font size, and the height of the title row inside the box's top edge. */
 export const BOX_TITLE_FONT = 12;
 export const BOX_TITLE_HEIGHT = 22;
+/** Each further line of a box title (a collapsed box's count) adds this much. */
+export const TITLE_LINE = 15;
 /** Where the title's text starts, from the box's top-left corner. */
 export const BOX_TITLE_INSET_X = 12;
 export const BOX_TITLE_INSET_Y = 9;
@@ -51,6 +53,18 @@ function charUnits(code: number): number {
   if (code >= 48 && code <= 57) return 0.58;
   if (code > 0x2e7f) return 1.0;
   return 0.56;
+}
+
+/** Box titles are semibold (600): about 12% wider than `estimateTextWidth`, measured in Chromium. */
+const TITLE_WEIGHT_FACTOR = 1.15;
+
+/**
+ * Least inner width of a box for its title. The box is `BOX_PADDING` wider on each side and the
+ * title starts `BOX_TITLE_INSET_X` (less than the padding) in from the left border, so it keeps at
+ * least as much room on the right.
+ */
+export function boxTitleWidth(title: string, fontSize: number = BOX_TITLE_FONT): number {
+  return Math.ceil(estimateTextWidth(title, fontSize) * TITLE_WEIGHT_FACTOR);
 }
 
 /** Width a leaf's label takes (capped: longer labels end in an ellipsis). */

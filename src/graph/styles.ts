@@ -14,13 +14,14 @@ import { LEAF_TYPES, PRINCIPAL_TYPES } from './vocabulary';
 import {
   BOX_PADDING,
   BOX_TITLE_FONT,
+  BOX_TITLE_INSET_X,
+  BOX_TITLE_INSET_Y,
   LABEL_FONT,
   LABEL_GAP,
   LABEL_MAX_WIDTH,
   LABEL_MIN_ZOOM,
   LEAF_SIZE,
-  EMPTY_BOX_HEIGHT,
-  EMPTY_BOX_WIDTH,
+  TITLE_LINE,
 } from './metrics';
 
 /** The system UI font stack (UI.md: one UI font, nothing loaded from elsewhere). */
@@ -33,6 +34,17 @@ export interface StyleOptions {
 }
 
 type Block = cytoscape.StylesheetStyle;
+
+/**
+ * Drawing order (`z-index-compare: manual`, so nodes do not all go above edges): boxes at their
+ * nesting depth (`data.z`, 0 for the outermost, from `placeBoxes`), then edges, then leaves, so an
+ * edge is never hidden under a box and never drawn over a node. Compound parents (fcose and elk
+ * only) add Cytoscape's own depth ordering on top, which keeps the same order.
+ *
+ * Properties equal to Cytoscape's defaults are left out: each one set costs a style pass per
+ * element, which is most of the first draw of a large organization.
+ */
+const Z = { edge: 100, access: 105, litEdge: 110, selectedEdge: 120, leaf: 200 } as const;
 
 const SHAPES: Readonly<Record<LeafType, cytoscape.Css.NodeShape>> = {
   user: 'ellipse',
@@ -62,6 +74,12 @@ export function iconColour(type: LeafType, t: Tokens): string {
   if (type === 'anonymous') return t.external;
   if (type === 'service' || type === 'idp') return t.service;
   return (PRINCIPAL_TYPES as readonly string[]).includes(type) ? t.principal : t.resource;
+}
+
+/** A box's nesting depth, its place in the drawing order among boxes. */
+function boxDepth(ele: cytoscape.NodeSingular): number {
+  const z = ele.data('z') as number | undefined;
+  return z ?? 0;
 }
 
 function leafBlocks(t: Tokens): Block[] {
@@ -103,9 +121,8 @@ function nodeBlocks(t: Tokens, options: StyleOptions): Block[] {
         'font-size': LABEL_FONT,
         color: t.text,
         'min-zoomed-font-size': Math.round(LABEL_FONT * LABEL_MIN_ZOOM),
-        'overlay-opacity': 0,
-        'overlay-color': t.accent,
-        'overlay-padding': 5,
+        // Nodes only: with edges left at `auto` (0, like `manual`) everything compares by z-index.
+        'z-index-compare': 'manual',
         ...transition,
       },
     },
@@ -119,9 +136,7 @@ function nodeBlocks(t: Tokens, options: StyleOptions): Block[] {
         'border-color': t.nodeBorder,
         'background-width': '60%',
         'background-height': '60%',
-        'background-image-smoothing': 'yes',
         'text-valign': 'bottom',
-        'text-halign': 'center',
         'text-margin-y': LABEL_GAP,
         'text-wrap': 'ellipsis',
         'text-max-width': `${LABEL_MAX_WIDTH}px`,
@@ -129,7 +144,7 @@ function nodeBlocks(t: Tokens, options: StyleOptions): Block[] {
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
         'text-background-shape': 'roundrectangle',
-        'z-compound-depth': 'top',
+        'z-index': Z.leaf,
       },
     },
     ...leafBlocks(t),
@@ -139,32 +154,41 @@ function nodeBlocks(t: Tokens, options: StyleOptions): Block[] {
     { selector: 'node.leaf.external', style: { 'border-color': t.external, 'outline-width': 2.5, 'outline-color': t.external, 'outline-offset': 2, 'outline-opacity': 0.9 } },
     { selector: 'node.public', style: { 'background-color': t.externalSoft } },
     {
+      // A plain node sized by the layout (`placeBoxes`), drawn below edges and leaves; its title sits
+      // inside the top-left corner, in the row `boxAround` reserves above the padding.
       selector: 'node.box',
       style: {
-        shape: 'roundrectangle',
+        shape: 'round-rectangle',
         'corner-radius': '10px',
-        padding: `${BOX_PADDING}px`,
+        width: 'data(w)',
+        height: 'data(h)',
         'background-color': t.accountFill,
         'border-width': 1,
         'border-color': t.accountBorder,
         'font-size': BOX_TITLE_FONT,
         'font-weight': 600,
         color: t.textMuted,
-        'text-valign': 'top',
+        'text-valign': 'top-inside',
         'text-halign': 'left-inside',
-        'text-margin-x': -2 * BOX_PADDING + 2,
-        'text-margin-y': -5,
+        'text-margin-x': BOX_TITLE_INSET_X,
+        'text-margin-y': BOX_TITLE_INSET_Y,
         'text-wrap': 'wrap',
-        'text-max-width': '640px',
-        'text-justification': 'left',
+        'line-height': TITLE_LINE / BOX_TITLE_FONT,
         'min-zoomed-font-size': 5,
-        'min-width': 'data(minWidth)',
-        'min-width-bias-left': '0%',
-        'min-width-bias-right': '100%',
+        'z-index': boxDepth,
+      },
+    },
+    {
+      // Grouped for fcose and elk (`sync` with `compound`): Cytoscape sizes the box around what it
+      // holds, so the title goes above it.
+      selector: 'node.box:parent',
+      style: {
+        padding: `${BOX_PADDING}px`,
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-x': 0,
+        'text-margin-y': -4,
         'compound-sizing-wrt-labels': 'include',
-        'z-compound-depth': 'bottom',
-        width: EMPTY_BOX_WIDTH,
-        height: EMPTY_BOX_HEIGHT,
       },
     },
     { selector: 'node.t-organization', style: { 'background-color': t.orgFill, 'border-color': t.borderStrong, 'corner-radius': '14px', 'font-size': BOX_TITLE_FONT + 1, color: t.text } },
@@ -198,10 +222,7 @@ function edgeBlocks(t: Tokens): Block[] {
         'text-background-opacity': 0.92,
         'text-background-padding': '2px',
         'text-background-shape': 'roundrectangle',
-        'text-border-opacity': 0,
-        'overlay-opacity': 0,
-        'overlay-color': t.accent,
-        'overlay-padding': 4,
+        'z-index': Z.edge,
       },
     },
     { selector: 'edge.e-member-of', style: { width: 1, 'line-color': t.borderStrong, 'target-arrow-shape': 'none', 'line-style': 'solid' } },
@@ -218,7 +239,7 @@ function edgeBlocks(t: Tokens): Block[] {
     { selector: 'edge.e-grants.unconstrained', style: { 'line-color': t.external, 'target-arrow-color': t.external } },
     { selector: 'edge.e-shares', style: { width: 1.8, 'line-color': t.share, 'target-arrow-color': t.share, 'line-style': 'dotted', 'target-arrow-shape': 'vee', color: t.share } },
     { selector: 'edge.e-shares.share-inactive', style: { 'line-opacity': 0.5, 'target-arrow-shape': 'none' } },
-    { selector: 'edge.e-effective-access', style: { 'arrow-scale': 0.8, 'z-index': 5, 'font-size': 9.5 } },
+    { selector: 'edge.e-effective-access', style: { 'arrow-scale': 0.8, 'z-index': Z.access, 'font-size': 9.5 } },
     { selector: 'edge.e-effective-access.allowed', style: { 'line-color': t.allowed, 'target-arrow-color': t.allowed, color: t.allowed } },
     {
       selector: 'edge.e-effective-access.conditional',
@@ -241,7 +262,7 @@ function stateBlocks(t: Tokens): Block[] {
     { selector: 'node.leaf.lit', style: { 'border-color': t.accent, 'border-width': 2.2, 'underlay-color': t.accent, 'underlay-opacity': 0.16, 'underlay-padding': 6, 'underlay-shape': 'ellipse' } },
     { selector: 'node.leaf.lit-conditional', style: { 'border-style': 'dashed', 'border-color': t.conditional } },
     { selector: 'node.box.lit', style: { 'border-color': t.accent, 'border-width': 2 } },
-    { selector: 'edge.lit', style: { 'underlay-color': t.accent, 'underlay-opacity': 0.2, 'underlay-padding': 4, 'z-index': 10 } },
+    { selector: 'edge.lit', style: { 'underlay-color': t.accent, 'underlay-opacity': 0.2, 'underlay-padding': 4, 'z-index': Z.litEdge } },
     { selector: 'node.focus', style: { 'underlay-color': t.accent, 'underlay-opacity': 0.12, 'underlay-padding': 10 } },
     { selector: 'node.search-hit', style: { 'border-color': t.accent, 'border-width': 2.5 } },
     {
@@ -249,9 +270,9 @@ function stateBlocks(t: Tokens): Block[] {
       style: { 'border-color': t.accent, 'border-width': 3, 'underlay-color': t.accent, 'underlay-opacity': 0.3, 'underlay-padding': 8, 'font-weight': 700, color: t.accent },
     },
     { selector: 'node.box.selected', style: { 'border-color': t.accent, 'border-width': 2.5, color: t.accent } },
-    { selector: 'edge.selected', style: { 'underlay-color': t.accent, 'underlay-opacity': 0.38, 'underlay-padding': 5, 'z-index': 20 } },
-    { selector: 'node:active', style: { 'overlay-opacity': 0.08 } },
-    { selector: 'edge:active', style: { 'overlay-opacity': 0.08 } },
+    { selector: 'edge.selected', style: { 'underlay-color': t.accent, 'underlay-opacity': 0.38, 'underlay-padding': 5, 'z-index': Z.selectedEdge } },
+    { selector: 'node:active', style: { 'overlay-opacity': 0.08, 'overlay-color': t.accent, 'overlay-padding': 5 } },
+    { selector: 'edge:active', style: { 'overlay-opacity': 0.08, 'overlay-color': t.accent, 'overlay-padding': 4 } },
   ];
 }
 

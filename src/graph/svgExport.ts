@@ -7,7 +7,7 @@ import type cytoscape from 'cytoscape';
 import { iconBody } from './icons';
 import { iconColour } from './styles';
 import type { Tokens } from './tokens';
-import { BOX_TITLE_FONT, LABEL_FONT, LABEL_GAP, LABEL_MAX_WIDTH, estimateTextWidth } from './metrics';
+import { BOX_TITLE_FONT, BOX_TITLE_INSET_X, BOX_TITLE_INSET_Y, LABEL_FONT, LABEL_GAP, LABEL_MAX_WIDTH, TITLE_LINE, estimateTextWidth } from './metrics';
 import { GRAPH_FONT } from './styles';
 import type { LeafType } from './vocabulary';
 import { LEAF_TYPES } from './vocabulary';
@@ -82,13 +82,17 @@ function boxSvg(node: cytoscape.NodeSingular): string {
   const lines = String(node.data('label')).split('\n');
   const colour = node.style('color') as string;
   const textOpacity = Number(node.style('text-opacity'));
+  // Inside the top-left corner, where the stylesheet draws it (`top-inside`/`left-inside` + insets).
+  const grouped = node.isParent();
+  const font = node.hasClass('t-organization') ? BOX_TITLE_FONT + 1 : BOX_TITLE_FONT;
+  const titleX = grouped ? x + 2 : x + BOX_TITLE_INSET_X;
   const title = lines
-    .map((line, i) => `<tspan x="${n(x + 2)}" dy="${i === 0 ? 0 : 15}">${esc(line)}</tspan>`)
+    .map((line, i) => `<tspan x="${n(titleX)}" dy="${i === 0 ? 0 : TITLE_LINE}">${esc(line)}</tspan>`)
     .join('');
-  const titleY = y - 5 - (lines.length - 1) * 15;
+  const titleY = grouped ? y - 5 - (lines.length - 1) * TITLE_LINE : y + BOX_TITLE_INSET_Y + font;
   return (
     `<g opacity="${n(opacity)}"><rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="${radius}" fill="${fill}" fill-opacity="${n(fillOpacity)}" stroke="${stroke}" stroke-opacity="${n(strokeOpacity)}" stroke-width="${n(width)}"${dash(node.style('border-style') as string)}/>` +
-    `<text x="${n(x + 2)}" y="${n(titleY)}" font-size="${node.hasClass('t-organization') ? BOX_TITLE_FONT + 1 : BOX_TITLE_FONT}" font-weight="600" fill="${colour}" fill-opacity="${n(textOpacity)}">${title}</text></g>`
+    `<text x="${n(titleX)}" y="${n(titleY)}" font-size="${font}" font-weight="600" fill="${colour}" fill-opacity="${n(textOpacity)}">${title}</text></g>`
   );
 }
 
@@ -156,8 +160,9 @@ function edgeSvg(edge: cytoscape.EdgeSingular, t: Tokens): string {
   return `<g opacity="${n(edge.effectiveOpacity())}">${parts.join('')}</g>`;
 }
 
+/** A box's nesting depth: `data.z` from `placeBoxes` (boxes are plain nodes, not compound parents). */
 function depth(node: cytoscape.NodeSingular): number {
-  return node.ancestors().length;
+  return (node.data('z') as number | undefined) ?? node.ancestors().length;
 }
 
 /** The whole graph as an SVG document. */

@@ -61,24 +61,32 @@ function syncClasses(ele: cytoscape.SingularElementReturnValue, classes: string)
 function nodeDefinition(node: NodeElement, positions: ReadonlyMap<string, Position> | undefined, compound: boolean): cytoscape.ElementDefinition {
   const at = positions?.get(node.data.id);
   const parent = compound && node.data.box !== undefined ? { parent: node.data.box } : {};
-  // Boxes are not dragged (a plain box would leave what it holds behind); dragging one pans instead.
-  const box = isBoxType(node.data.type);
+  // A plain box is not dragged (it would leave what it holds behind): dragging one pans instead.
+  // A compound parent drags along what it holds.
+  const fixed = isBoxType(node.data.type) && !compound;
   return {
     group: 'nodes',
     data: { ...node.data, ...parent },
     classes: node.classes,
-    grabbable: !box,
-    pannable: box,
+    grabbable: !fixed,
+    pannable: fixed,
     ...(at !== undefined ? { position: { x: at.x, y: at.y } } : {}),
   };
 }
 
-/** Regroups existing nodes whose Cytoscape parent is not the wanted one, one `move` per new parent. */
+/**
+ * Regroups existing nodes whose Cytoscape parent is not the wanted one, one `move` per new parent;
+ * boxes become draggable as compound parents, and pan the view as plain boxes.
+ */
 function regroup(cy: cytoscape.Core, elements: GraphElements, compound: boolean): number {
   const byParent = new Map<string | null, cytoscape.CollectionReturnValue>();
   for (const node of elements.nodes) {
     const ele = cy.getElementById(node.data.id);
     if (ele.empty() || !ele.isNode()) continue;
+    if (isBoxType(node.data.type) && ele.grabbable() !== compound) {
+      if (compound) ele.grabify().unpanify();
+      else ele.ungrabify().panify();
+    }
     const wanted = compound && node.data.box !== undefined && cy.getElementById(node.data.box).nonempty() ? node.data.box : null;
     const current = (ele.data('parent') as string | undefined) ?? null;
     if (wanted === current) continue;

@@ -14,7 +14,7 @@ import type { GraphClass, NodeType } from './vocabulary';
 import { GRAPH_CLASSES, isBoxType, nodeTypeOf, typeClass } from './vocabulary';
 import type { GraphFilters, GraphStrings } from './view';
 import { DEFAULT_STRINGS, NO_FILTERS } from './view';
-import { BOX_TITLE_FONT, estimateTextWidth } from './metrics';
+import { BOX_TITLE_FONT, boxTitleWidth } from './metrics';
 
 /** Ids of the synthetic bands that hold what sits outside every account. */
 export const OUTSIDE_BAND = 'ag:band:outside';
@@ -35,6 +35,8 @@ export interface NodeData {
   /** For boxes, set by `placeBoxes`: the box's size (the stylesheet maps `width`/`height` to them). */
   readonly w?: number;
   readonly h?: number;
+  /** For boxes, set by `placeBoxes`: the nesting depth (0 outermost), which orders their drawing. */
+  readonly z?: number;
   /** Tooltip text: the full ARN or id. */
   readonly tip: string;
   /** For boxes: the title's width, so a box is never narrower than its title. */
@@ -205,7 +207,7 @@ function bandElement(id: string, title: string, hidden: number, strings: GraphSt
   const label = hidden > 0 ? `${title}\n${strings.hidden.replace('{n}', String(hidden))}` : title;
   return {
     group: 'nodes',
-    data: { id, label, kind: 'band', type: 'band', tip: title, minWidth: estimateTextWidth(title, BOX_TITLE_FONT) },
+    data: { id, label, kind: 'band', type: 'band', tip: title, minWidth: boxTitleWidth(title) },
     classes: classString(['box', 't-band', ...classes, ...(hidden > 0 ? (['collapsed'] as const) : [])]),
   };
 }
@@ -256,7 +258,7 @@ function nodeElement(node: GraphNode, placement: Placement, index: GraphIndex, v
     type,
     tip: node.id,
     ...(parent !== undefined ? { box: parent } : {}),
-    ...(box ? { minWidth: estimateTextWidth(nodeLabel(node, strings), BOX_TITLE_FONT) } : {}),
+    ...(box ? { minWidth: boxTitleWidth(nodeLabel(node, strings), type === 'organization' ? BOX_TITLE_FONT + 1 : BOX_TITLE_FONT) } : {}),
   };
   return { group: 'nodes', data, classes: classString(classes) };
 }

@@ -3,7 +3,8 @@ import { GraphBuilder } from '../../src/graph/fixtures/GraphBuilder';
 import { sampleGraph, WORKLOADS, DATA, ALICE } from '../../src/graph/fixtures/sampleGraph';
 import { syntheticGraph } from '../../src/graph/fixtures/syntheticGraph';
 import type { Position, Rect } from '../../src/graph/layout';
-import { domainLayout } from '../../src/graph/layout';
+import { domainLayout, placeBoxes } from '../../src/graph/layout';
+import { BOX_PADDING, BOX_TITLE_HEIGHT } from '../../src/graph/metrics';
 import type { NodeElement } from '../../src/graph/toElements';
 import { toElements } from '../../src/graph/toElements';
 import type { AccessGraph } from '../../src/analysis/types';
@@ -132,5 +133,53 @@ describe('domainLayout', () => {
     const parents = new Set(nodes.map((n) => n.data.box));
     expect(positions.size).toBe(nodes.filter((n) => !parents.has(n.data.id)).length);
     expectWellFormed(nodes, boxes);
+  });
+});
+
+describe('placeBoxes', () => {
+  it('sizes and centres every box on the rectangle the layout measured, with its nesting depth', () => {
+    const elements = toElements(sampleGraph());
+    const layout = domainLayout(elements.nodes);
+    const placed = placeBoxes(elements, layout.positions);
+    for (const node of placed.elements.nodes) {
+      const rect = layout.boxes.get(node.data.id)!;
+      const at = placed.positions.get(node.data.id)!;
+      if (!node.classes.split(' ').includes('box')) {
+        expect(node.data.w, node.data.id).toBeUndefined();
+        expect(at, node.data.id).toStrictEqual(layout.positions.get(node.data.id));
+        continue;
+      }
+      expect(Math.abs(at.x - (rect.x1 + rect.x2) / 2), node.data.id).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(at.y - (rect.y1 + rect.y2) / 2), node.data.id).toBeLessThanOrEqual(0.5);
+      if (node.data.box === undefined) expect(node.data.z, node.data.id).toBe(0);
+      expect(node.data.w, node.data.id).toBe(Math.round(rect.x2 - rect.x1));
+      expect(node.data.h, node.data.id).toBe(Math.round(rect.y2 - rect.y1));
+      const outer = placed.elements.nodes.find((n) => n.data.id === node.data.box);
+      if (outer !== undefined) expect(node.data.z, node.data.id).toBe(outer.data.z! + 1);
+    }
+  });
+
+  it('keeps the title row inside the box, above what it holds', () => {
+    const elements = toElements(sampleGraph());
+    const layout = domainLayout(elements.nodes);
+    const placed = placeBoxes(elements, layout.positions);
+    const data = placed.elements.nodes.find((n) => n.data.id === DATA)!;
+    const top = placed.positions.get(DATA)!.y - data.data.h! / 2;
+    const kids = placed.elements.nodes.filter((n) => n.data.box === DATA).map((n) => layout.boxes.get(n.data.id)!);
+    expect(Math.min(...kids.map((r) => r.y1)) - top).toBe(BOX_TITLE_HEIGHT + BOX_PADDING);
+  });
+
+  it('grows the boxes around a leaf moved out of them, and leaves the elements alone when nothing moved', () => {
+    const elements = toElements(sampleGraph());
+    const layout = domainLayout(elements.nodes);
+    const placed = placeBoxes(elements, layout.positions);
+    expect(placeBoxes(placed.elements, layout.positions).elements.nodes).toStrictEqual(placed.elements.nodes);
+    const alice = layout.positions.get(ALICE)!;
+    const moved = new Map(layout.positions).set(ALICE, { x: alice.x + 2000, y: alice.y });
+    const after = placeBoxes(placed.elements, moved);
+    const width = (id: string, result: typeof placed): number => result.elements.nodes.find((n) => n.data.id === id)!.data.w!;
+    expect(width(WORKLOADS, after)).toBeGreaterThan(width(WORKLOADS, placed) + 1500);
+    expect(width('r-a1b2', after)).toBeGreaterThan(width('r-a1b2', placed));
+    expect(width(DATA, after)).toBe(width(DATA, placed));
   });
 });

@@ -16,11 +16,11 @@ describe('toElements', () => {
   it('maps the graph to boxes, leaves and edges with stable ids and classes', () => {
     expect(toElements(tiny)).toStrictEqual({
       nodes: [
-        { group: 'nodes', data: { id: OUTSIDE_BAND, label: 'Outside the organization', kind: 'band', type: 'band', tip: 'Outside the organization', minWidth: 154 }, classes: 't-band box external' },
-        { group: 'nodes', data: { id: 'r-1', label: 'Organization · o-1', kind: 'organization', type: 'organization', tip: 'r-1', minWidth: 117 }, classes: 't-organization box' },
-        { group: 'nodes', data: { id: P, label: `Partner · ${P}`, kind: 'account', type: 'account', tip: P, box: OUTSIDE_BAND, minWidth: 153 }, classes: 't-account box external' },
-        { group: 'nodes', data: { id: 'ou-1', label: 'Prod', kind: 'ou', type: 'ou', tip: 'ou-1', box: 'r-1', minWidth: 29 }, classes: 't-ou box' },
-        { group: 'nodes', data: { id: A, label: `Apps · ${A}`, kind: 'account', type: 'account', tip: A, box: 'ou-1', minWidth: 133 }, classes: 't-account box' },
+        { group: 'nodes', data: { id: OUTSIDE_BAND, label: 'Outside the organization', kind: 'band', type: 'band', tip: 'Outside the organization', minWidth: 178 }, classes: 't-band box external' },
+        { group: 'nodes', data: { id: 'r-1', label: 'Organization · o-1', kind: 'organization', type: 'organization', tip: 'r-1', minWidth: 147 }, classes: 't-organization box' },
+        { group: 'nodes', data: { id: P, label: `Partner · ${P}`, kind: 'account', type: 'account', tip: P, box: OUTSIDE_BAND, minWidth: 176 }, classes: 't-account box external' },
+        { group: 'nodes', data: { id: 'ou-1', label: 'Prod', kind: 'ou', type: 'ou', tip: 'ou-1', box: 'r-1', minWidth: 34 }, classes: 't-ou box' },
+        { group: 'nodes', data: { id: A, label: `Apps · ${A}`, kind: 'account', type: 'account', tip: A, box: 'ou-1', minWidth: 153 }, classes: 't-account box' },
         { group: 'nodes', data: { id: TINY_PARTNER, label: 'Partner', kind: 'role', type: 'role', tip: TINY_PARTNER, box: P }, classes: 't-role leaf external' },
         { group: 'nodes', data: { id: ROLE, label: 'App', kind: 'role', type: 'role', tip: ROLE, box: A }, classes: 't-role leaf finding-medium' },
         { group: 'nodes', data: { id: ALICE, label: 'alice', kind: 'user', type: 'user', tip: ALICE, box: A }, classes: 't-user leaf' },
