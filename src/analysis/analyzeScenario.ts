@@ -82,7 +82,8 @@ export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?
   }
   const findings: Finding[] = [...shares.findings, ...staticFindings(index, sites), ...accessFindings(nodes, edges, evaluated.blocks)];
   yield { phase: 'findings', done: 1, total: 1 };
-  const untyped = new Set(targets.filter((t) => !t.typed).map((t) => t.node)).size + [...resources.keys()].filter((r) => !targets.some((t) => t.node === r)).length;
+  const targeted = new Set(targets.map((t) => t.node));
+  const untyped = new Set(targets.filter((t) => !t.typed).map((t) => t.node)).size + [...resources.keys()].filter((r) => !targeted.has(r)).length;
   const graph = assemble(nodes, edges, findings, evaluated.reachability, actionLevels, { evaluations: evaluated.evaluations, naiveEvaluations: evaluated.naive, reused: evaluated.reused, untypedResources: untyped });
   return { scenario, index, compiled, graph, edgesById: new Map(graph.edges.map((e) => [e.id, e])), levelTotals, globalFingerprint: globalFp, assumeCells: evaluated.assumeCells, accessCells: evaluated.accessCells };
 }

@@ -122,11 +122,16 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
     if (list === undefined) byAccount.set(side.target.account, [side]);
     else list.push(side);
   }
-  for (const list of byAccount.values()) list.sort((a, b) => (a.target.arn.toLowerCase() < b.target.arn.toLowerCase() ? -1 : 1));
+  // Lower-cased ARNs per account, computed once (not once per source: that is sources × targets).
+  const keysOf = new Map<string, string[]>();
+  for (const [account, list] of byAccount) {
+    list.sort((a, b) => (a.target.arn.toLowerCase() < b.target.arn.toLowerCase() ? -1 : 1));
+    keysOf.set(account, list.map((side) => side.target.arn.toLowerCase()));
+  }
   for (const source of input.sources) {
     const local = source.account === undefined ? undefined : byAccount.get(source.account);
-    if (local === undefined || source.allows.length === 0) continue;
-    const keys = local.map((side) => side.target.arn.toLowerCase());
+    const keys = source.account === undefined ? undefined : keysOf.get(source.account);
+    if (local === undefined || keys === undefined || source.allows.length === 0) continue;
     for (const statement of source.allows) {
       const matcher = resourceMatcher(statement);
       for (const prefix of matcher.everything ? [''] : matcher.prefixes) {
