@@ -3,12 +3,16 @@
  * exactly one JSON object merging the sections. Sections are functions returning named figures
  * (`engine.*`, …); add one to `SECTIONS` to add figures.
  */
+import { benchAnalysis } from './bench/analysis';
 import { benchEngine } from './bench/engine';
 
 type Section = () => Promise<Record<string, number>>;
 
 /** The benchmark sections, in order. */
-const SECTIONS: readonly (readonly [string, Section])[] = [['engine', () => benchEngine()]];
+const SECTIONS: readonly (readonly [string, Section])[] = [
+  ['engine', () => benchEngine()],
+  ['analysis', () => benchAnalysis()],
+];
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');

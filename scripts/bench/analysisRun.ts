@@ -1,0 +1,54 @@
+/**
+ * One analysis bench run in its own process (so that its peak RSS is its own): builds the bench org of
+ * a size, prepares the Node environment (catalog services, managed policies; not timed), times one full
+ * analysis and, with `--incremental`, one incremental recompute after editing one policy. Prints one JSON
+ * line: `{ ms, incrementalMs?, peakMB, edges, evaluations }`.
+ *
+ * `node --import tsx scripts/bench/analysisRun.ts <S|M|L> [--incremental]`
+ */
+import { performance } from 'node:perf_hooks';
+import { runAnalysis } from '../../src/analysis/analyzeScenario';
+import { prepareNodeEnv } from '../../src/cli/analyzeCommand';
+import { parseScenarioValue } from '../../src/model/parseScenario';
+import type { Scenario } from '../../src/model/types';
+import { analysisOrg, ANALYSIS_SIZES, type AnalysisSize } from './analysisOrg';
+
+function parse(value: unknown): Scenario {
+  const { scenario, diagnostics } = parseScenarioValue(value);
+  if (scenario === undefined) throw new Error(`bench org does not parse: ${diagnostics.find((d) => d.severity === 'error')?.message ?? ''}`);
+  return scenario;
+}
+
+/** The org with one policy edited: an application role's inline policy gains a statement. */
+function edited(value: Record<string, unknown>): unknown {
+  const copy = structuredClone(value) as { roles: { arn: string; policies: { name: string; document: { Statement: unknown[] } }[] }[] };
+  const role = copy.roles.find((r) => r.arn.endsWith(':role/app/app-1'));
+  const policy = role?.policies[0];
+  if (policy === undefined) throw new Error('invariant: the bench org has an app-1 role with an inline policy');
+  policy.document.Statement.push({ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*' });
+  return copy;
+}
+
+async function main(): Promise<void> {
+  const size = process.argv[2];
+  if (size === undefined || !(size in ANALYSIS_SIZES)) throw new Error(`usage: analysisRun.ts <${Object.keys(ANALYSIS_SIZES).join('|')}> [--incremental]`);
+  const value = analysisOrg(size as AnalysisSize);
+  const before = parse(value);
+  const after = parse(edited(value));
+  const env = await prepareNodeEnv([before, after]);
+  const start = performance.now();
+  const snapshot = runAnalysis(before, env);
+  const ms = performance.now() - start;
+  const figures: Record<string, number> = { ms: Math.round(ms), edges: snapshot.graph.edges.length, evaluations: snapshot.graph.stats.evaluations };
+  if (process.argv.includes('--incremental')) {
+    const t = performance.now();
+    const next = runAnalysis(after, env, snapshot);
+    figures.incrementalMs = Math.round((performance.now() - t) * 10) / 10;
+    figures.incrementalEvaluations = next.graph.stats.evaluations;
+  }
+  // maxRSS is in kilobytes: the process's peak resident set, heap and everything else.
+  figures.peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+await main();
