@@ -3,6 +3,7 @@
  * and reach each panel's page object.
  */
 import { expect, type Page } from '@playwright/test';
+import { lessonById, lessonScenario } from '../../src/lessons';
 import { EditorPage } from './EditorPage';
 import { ExplorerPage } from './ExplorerPage';
 import { GraphArea } from './GraphArea';
@@ -26,7 +27,8 @@ export class AppPage {
     if (options.theme !== undefined) await this.page.emulateMedia({ colorScheme: options.theme });
     if (options.keepStorage !== true) {
       await this.page.addInitScript(() => {
-        if (sessionStorage.getItem('ag-e2e-cleared') === null) {
+        // `about:blank` (between two page loads) has no storage to clear.
+        if (location.origin !== 'null' && sessionStorage.getItem('ag-e2e-cleared') === null) {
           localStorage.clear();
           sessionStorage.setItem('ag-e2e-cleared', '1');
         }
@@ -44,6 +46,29 @@ export class AppPage {
   async openPalette(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+k');
     await expect(this.page.getByRole('dialog')).toBeVisible();
+  }
+
+  /** Runs the first palette command matching `query` (a command title or a lesson's title). */
+  async runCommand(query: string): Promise<void> {
+    await this.openPalette();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('combobox').fill(query);
+    await dialog.getByRole('option').first().click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Puts a built-in lesson's scenario into the editor (as a paste) and waits until `node` is drawn. */
+  async loadLesson(id: string, node: string): Promise<void> {
+    const lesson = lessonById(id);
+    if (lesson === undefined) throw new Error(`no lesson ${id}`);
+    await this.editor.loadScenario(lessonScenario(lesson, 'en'));
+    await this.graph.waitForNode(node);
+  }
+
+  /** Chooses the UI language with the top bar's toggle. */
+  async setLanguage(language: 'en' | 'ja'): Promise<void> {
+    await this.page.locator(`.ag-lang-toggle button[lang="${language}"]`).click();
+    await expect(this.page.locator('html')).toHaveAttribute('lang', language);
   }
 
   /** The `data-theme` of the document. */

@@ -21,10 +21,16 @@ export class EditorPage {
     return this.root.getByRole('tab', { name });
   }
 
+  /** Clicks into the text area (right of the line numbers, on the first visible line): the scrolled
+   * `.view-lines` element may start above the editor. */
+  async focusText(): Promise<void> {
+    await this.monaco.click({ position: { x: 90, y: 12 } });
+  }
+
   /** Moves the cursor onto the first occurrence of `text` with the editor's own Find (Monaco renders visible lines only). */
   async goToText(text: string): Promise<void> {
     await expect(this.monaco).toBeVisible();
-    await this.monaco.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    await this.focusText();
     await this.page.keyboard.press('ControlOrMeta+Home');
     await this.page.keyboard.press('ControlOrMeta+f');
     await this.page.keyboard.insertText(text);
@@ -55,6 +61,30 @@ export class EditorPage {
     const text = (await this.root.getByTestId('editor-cursor').textContent()) ?? '';
     const match = /(\d+)/.exec(text);
     return match === null ? 0 : Number(match[1]);
+  }
+
+  /** The 1-based line Monaco draws its cursor on (read from the canvas, not from the status). */
+  async drawnCursorLine(): Promise<number> {
+    const cursor = this.monaco.locator('.cursors-layer .cursor').first();
+    await expect(cursor).toBeAttached();
+    const box = await cursor.boundingBox();
+    return box === null ? -1 : this.lineAt(box.y);
+  }
+
+  /** Replaces the whole text of the active tab, as a paste would. */
+  async setText(text: string): Promise<void> {
+    await expect(this.monaco).toBeVisible();
+    await this.focusText();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Replaces the scenario with `scenario` (pasted on one line, then formatted with the Format button). */
+  async loadScenario(scenario: unknown): Promise<void> {
+    await this.tab('Scenario').click();
+    await this.setText(JSON.stringify(scenario));
+    await this.root.getByRole('button', { name: 'Format the scenario' }).click();
   }
 
   /** The 1-based line number of the rendered line containing `text`. */

@@ -60,6 +60,39 @@ export class GraphPage {
     return this.page.evaluate(() => window.__accessGraph!.stats());
   }
 
+  zoom(): Promise<number> {
+    return this.page.evaluate(() => window.__accessGraph!.zoom());
+  }
+
+  /** The zoom once the canvas is ready and it no longer changes (a fit animates). */
+  async settledZoom(): Promise<number> {
+    let last = Number.NaN;
+    await expect
+      .poll(
+        async () => {
+          const [zoom, ready] = await this.page.evaluate(() => [window.__accessGraph!.zoom(), window.__accessGraph!.ready()] as const);
+          const still = ready && zoom === last;
+          last = zoom;
+          return still;
+        },
+        { intervals: [100] },
+      )
+      .toBe(true);
+    return last;
+  }
+
+  /** Clicks one of the zoom/fit controls by its accessible name. */
+  async control(name: 'Zoom in' | 'Zoom out' | 'Fit to screen'): Promise<void> {
+    await this.page.getByTestId('graph-controls').getByRole('button', { name, exact: true }).click();
+  }
+
+  /** Whether the node is drawn inside the visible canvas. */
+  async inView(id: string): Promise<boolean> {
+    const at = await this.page.evaluate((nodeId) => window.__accessGraph!.renderedPosition(nodeId), id);
+    const box = await this.canvas.boundingBox();
+    return at !== undefined && box !== null && at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height;
+  }
+
   /** Clicks a node where the canvas draws it. */
   async clickNode(id: string): Promise<void> {
     const at = await this.page.evaluate((nodeId) => window.__accessGraph!.renderedPosition(nodeId), id);

@@ -25,6 +25,23 @@ export class InspectorPage {
     await this.simulator.getByTestId('simulate').click();
   }
 
+  /** Adds a request-context row. */
+  async addContext(key: string, value: string): Promise<void> {
+    await this.simulator.getByRole('button', { name: 'Add a context key' }).click();
+    await this.simulator.getByLabel('Context key').last().fill(key);
+    await this.simulator.getByLabel('Value', { exact: true }).last().fill(value);
+  }
+
+  /** The statement links under "Decided by". */
+  deciding(): Locator {
+    return this.result.getByTestId('deciding').getByTestId('statement-link');
+  }
+
+  /** One step of the evaluation walk (`identity`, `resource`, `scp`…). */
+  step(name: string): Locator {
+    return this.result.locator(`.ag-step[data-step="${name}"]`);
+  }
+
   decision(): Locator {
     return this.page.getByTestId('decision');
   }

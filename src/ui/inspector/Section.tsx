@@ -1,5 +1,6 @@
 /**
- * A collapsible section of the Inspector.
+ * A collapsible section of the Inspector. Until the user toggles it, it follows `defaultOpen`: the
+ * findings section opens by itself when a newly loaded scenario has findings.
  */
 import { useId, useState, type ReactNode } from 'react';
 import { Icon } from '../icons';
@@ -17,7 +18,8 @@ export function Section({
   readonly defaultOpen?: boolean;
   readonly testId?: string;
 }) {
-  const [open, setOpen] = useState(defaultOpen);
+  const [chosen, setChosen] = useState<boolean | undefined>(undefined);
+  const open = chosen ?? defaultOpen;
   const id = useId();
   return (
     <section className="ag-section" data-testid={testId}>
@@ -27,7 +29,7 @@ export function Section({
           className="ag-section-toggle"
           aria-expanded={open}
           aria-controls={id}
-          onClick={() => setOpen((o) => !o)}
+          onClick={() => setChosen(!open)}
         >
           <Icon name={open ? 'chevronDown' : 'chevronRight'} size={12} />
           {title}
