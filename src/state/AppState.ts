@@ -6,6 +6,9 @@
 import type { AccessGraph, AnalysisProgress } from '../analysis/types';
 import type { EvaluationResult, Request } from '../engine/types';
 import type { Language } from '../io/share/languages';
+import type { ShareError } from '../io/share/shareError';
+import type { PredictAnswer } from '../lessons/types';
+import type { CheckStatus } from './lessonChecks';
 import type { Diagnostic } from '../model/diagnostics';
 import type { JsonPath } from '../model/ids';
 import type { AnalyzeStats } from '../worker/protocol';
@@ -161,6 +164,8 @@ export const NOTICE_CODES = [
   'import-failed',
   'imported',
   'nothing-to-undo',
+  'link-opened',
+  'link-opened-warnings',
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
@@ -195,6 +200,50 @@ export interface ViewSlice {
   dismissNotice(): void;
 }
 
+/** The live checks of the open lesson against the last analysed scenario. */
+export interface LessonChecks {
+  readonly lessonId: string | undefined;
+  /** The graph revision they were run against. */
+  readonly revision: number | undefined;
+  /** One per checkpoint, in order. */
+  readonly checkpoints: readonly CheckStatus[];
+  /** The engine's decision for each predict question, by id (`undefined` when it could not answer). */
+  readonly predict: Readonly<Record<string, EvaluationResult | undefined>>;
+  readonly tryIt: Readonly<Record<string, { readonly goal: readonly CheckStatus[]; readonly keep: readonly CheckStatus[] }>>;
+}
+
+export interface LessonState {
+  /** The open built-in lesson, if any. */
+  readonly id: string | undefined;
+  /** 0-based. */
+  readonly step: number;
+  /** The learner's predictions, by question id (given once, before the reveal). */
+  readonly answers: Readonly<Record<string, PredictAnswer>>;
+  readonly presenter: boolean;
+  readonly galleryOpen: boolean;
+  /** Bumped when the graph should focus the current step's nodes. */
+  readonly focusSeq: number;
+  readonly checks: LessonChecks;
+  /** Why the link the page was opened with could not be opened. */
+  readonly linkError: ShareError | undefined;
+}
+
+export interface LessonSlice {
+  readonly lesson: LessonState;
+  /** Opens a lesson (loading its scenario unless `load` is false); `false` when there is no such lesson. */
+  openLesson(id: string, options?: { readonly step?: number; readonly load?: boolean; readonly focus?: boolean }): boolean;
+  closeLesson(): void;
+  setLessonStep(step: number): void;
+  answerPredict(questionId: string, answer: PredictAnswer): void;
+  resetPredictions(): void;
+  /** Applies a try-it task's solution as one undoable edit. */
+  showSolution(tryItId: string): boolean;
+  setPresenter(on: boolean): void;
+  setGalleryOpen(open: boolean): void;
+  setLinkError(error: ShareError | undefined): void;
+  recheckLesson(): void;
+}
+
 /** The whole state. */
 export type AppState = DocumentSlice &
   HistorySlice &
@@ -202,4 +251,5 @@ export type AppState = DocumentSlice &
   SelectionSlice &
   SimulatorSlice &
   EditorSlice &
-  ViewSlice;
+  ViewSlice &
+  LessonSlice;

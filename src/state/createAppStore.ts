@@ -11,6 +11,7 @@ import { createDocumentSlice } from './documentSlice';
 import { createEditorSlice } from './editorSlice';
 import { EMPTY_HISTORY } from './history';
 import { createHistorySlice } from './historySlice';
+import { createLessonSlice } from './lessonSlice';
 import {
   AUTOSAVE_KEY,
   MAX_HISTORY_CHARS,
@@ -109,7 +110,16 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     ...createSimulatorSlice(deps, start.text)(...a),
     ...createEditorSlice(deps, start.drafts)(...a),
     ...createViewSlice(prefs)(...a),
+    ...createLessonSlice(deps)(...a),
   }));
+  // Another scenario (an import, a link) is not the lesson any more; `openLesson` reopens it after loading.
+  const documentState = store.getState();
+  store.setState({
+    loadScenario(text) {
+      documentState.loadScenario(text);
+      store.getState().closeLesson();
+    },
+  });
   if (start.past.length > 0 || start.future.length > 0)
     store.setState({ history: { ...EMPTY_HISTORY, past: start.past, future: start.future } });
   if (start.restored !== undefined) store.getState().notify('restored', String(start.restored.savedAt));

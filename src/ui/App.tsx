@@ -11,7 +11,10 @@ import { EditorDock } from './editor/EditorDock';
 import { ExplorerPanel } from './explorer/ExplorerPanel';
 import { GraphArea } from './GraphArea';
 import { InspectorPanel } from './inspector/InspectorPanel';
+import { LessonGallery } from './lessons/LessonGallery';
+import { LessonPanel } from './lessons/LessonPanel';
 import { FileInput } from './topbar/FileInput';
+import { LinkBanner } from './topbar/LinkBanner';
 import { Notice } from './topbar/Notice';
 import { ProgressBar } from './topbar/ProgressBar';
 import { TopBar } from './topbar/TopBar';
@@ -19,19 +22,24 @@ import { TopBar } from './topbar/TopBar';
 /** The app; `graph` is the graph panel (composed in `main.tsx`). */
 export function App({ graph }: { readonly graph: ReactNode }) {
   const placement = useAppStore((s) => s.view.layout.editorPlacement);
+  // Presenter mode: the graph and the lesson step only (UI.md).
+  const presenter = useAppStore((s) => s.lesson.presenter);
   return (
-    <div className="ag-app">
+    <div className="ag-app" data-presenter={presenter ? 'true' : undefined}>
       <TopBar />
       <ProgressBar />
       <div className="ag-workspace">
+        <LinkBanner />
         <div className="ag-workspace-row">
-          <ExplorerPanel />
+          {presenter ? null : <ExplorerPanel />}
+          <LessonPanel />
           <GraphArea>{graph}</GraphArea>
-          {placement === 'right' ? <EditorDock /> : null}
-          <InspectorPanel />
+          {placement === 'right' && !presenter ? <EditorDock /> : null}
+          {presenter ? null : <InspectorPanel />}
         </div>
-        {placement === 'bottom' ? <EditorDock /> : null}
+        {placement === 'bottom' && !presenter ? <EditorDock /> : null}
       </div>
+      <LessonGallery />
       <CommandPalette />
       <Notice />
       <FileInput />

@@ -2,7 +2,7 @@
  * The frequent actions, in one list that the command palette shows and the keyboard shortcuts run.
  * A command names its message key (the palette translates it) and, optionally, a shortcut.
  */
-import { LESSONS, lessonScenario } from '../../lessons';
+import { LESSONS } from '../../lessons';
 import type { Language } from '../../io/share/languages';
 import type { AppStore } from '../../state/createAppStore';
 import type { PlainKey } from '../useT';
@@ -116,12 +116,23 @@ export function buildCommands(ctx: CommandContext): readonly Command[] {
       run: ctx.exportScenario,
     },
   ];
+  commands.push(
+    { id: 'lessons', title: 'command.lessons', run: () => s().setGalleryOpen(true) },
+    {
+      id: 'presenter',
+      title: 'command.presenter',
+      run: () => {
+        if (s().lesson.id === undefined) s().setGalleryOpen(true);
+        else s().setPresenter(!s().lesson.presenter);
+      },
+    },
+  );
   for (const lesson of LESSONS) {
     commands.push({
       id: `lesson:${lesson.id}`,
       title: 'command.openLesson',
       detail: lesson.title[ctx.language],
-      run: () => s().loadScenario(`${JSON.stringify(lessonScenario(lesson, ctx.language), null, 2)}\n`),
+      run: () => void s().openLesson(lesson.id),
     });
   }
   return commands;

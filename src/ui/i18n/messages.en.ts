@@ -14,6 +14,13 @@ export const MESSAGES_EN = {
   'lessons.gallery.checkpoints': '{count} checkpoints',
   'lessons.gallery.source': 'From: {source}',
   'lessons.gallery.current': 'Current lesson',
+  'lessons.gallery.questions': '{count} predictions',
+  'lessons.gallery.tasks': '{count} try-it tasks',
+  'lessons.gallery.close': 'Close the gallery',
+  'lessons.source.000': 'Cross-account access article',
+  'lessons.source.004': 'IAM User Guide',
+  'lessons.panel.title': 'Lesson',
+  'lessons.panel.close': 'Close the lesson',
   'lessons.unknown': 'There is no built-in lesson “{id}”.',
 
   // Stepping through a lesson
@@ -36,6 +43,10 @@ export const MESSAGES_EN = {
   'lessons.predict.why': 'Why',
   'lessons.predict.showEvaluation': 'Show the evaluation',
   'lessons.predict.score': '{correct} of {total} predictions right',
+  'lessons.predict.yourAnswer': 'You said {answer}.',
+  'lessons.predict.evaluating': 'Asking the engine…',
+  'lessons.predict.deciding': 'Deciding statement',
+  'lessons.predict.mismatch': 'The lesson expected {expected}, but the engine decides otherwise for the scenario on screen: it was probably edited.',
 
   // Try it
   'lessons.tryIt.title': 'Try it',
@@ -54,6 +65,7 @@ export const MESSAGES_EN = {
   'lessons.checkpoints.summary': '{passed} passed, {failed} failed',
   'lessons.checkpoints.pass': 'passes',
   'lessons.checkpoints.fail': 'fails',
+  'lessons.checkpoints.checking': 'Checking…',
 
   // Presenter mode
   'presenter.enter': 'Presenter mode',
@@ -71,6 +83,7 @@ export const MESSAGES_EN = {
   'share.lessonLink': 'Link to this lesson step',
   'share.opened': 'Opened a shared scenario.',
   'share.openedWithWarnings': 'Opened a shared scenario; some of the saved view could not be restored.',
+  'share.copyManually': 'Copy the link below (this browser did not allow copying).',
 
   // Share link errors, one per `ShareErrorCode`
   'share.error.title': 'This link cannot be opened',
@@ -82,6 +95,7 @@ export const MESSAGES_EN = {
   'share.error.content-too-large': 'The scenario is too large for a link (limit: {limit} bytes). Share the file instead.',
   'share.error.bad-lesson-link': 'This lesson link is malformed.',
   'share.error.invalid-view': 'The current view cannot be put in a link.',
+  'share.error.keptWork': 'Your own work is unchanged.',
 
   // App shell, editor and inspector (src/ui, except lessons, share and graph)
   'topbar.title': 'Scenario title',
@@ -125,6 +139,8 @@ export const MESSAGES_EN = {
   'command.import': 'Import files…',
   'command.export': 'Export the scenario (JSON)',
   'command.openLesson': 'Open lesson:',
+  'command.lessons': 'Open the lesson gallery',
+  'command.presenter': 'Presenter mode (the open lesson)',
   'palette.title': 'Commands',
   'palette.placeholder': 'Type a command or a lesson…',
   'palette.empty': 'No command matches.',

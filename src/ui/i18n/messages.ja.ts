@@ -13,6 +13,13 @@ export const MESSAGES_JA: Messages = {
   'lessons.gallery.checkpoints': 'チェックポイント {count} 件',
   'lessons.gallery.source': '出典: {source}',
   'lessons.gallery.current': '現在のレッスン',
+  'lessons.gallery.questions': '予想問題 {count} 問',
+  'lessons.gallery.tasks': '演習 {count} 件',
+  'lessons.gallery.close': 'ギャラリーを閉じる',
+  'lessons.source.000': 'クロスアカウントアクセスの記事',
+  'lessons.source.004': 'IAM ユーザーガイド',
+  'lessons.panel.title': 'レッスン',
+  'lessons.panel.close': 'レッスンを閉じる',
   'lessons.unknown': '組み込みレッスン「{id}」はありません。',
 
   // レッスンの進行
@@ -35,6 +42,10 @@ export const MESSAGES_JA: Messages = {
   'lessons.predict.why': '理由',
   'lessons.predict.showEvaluation': '評価の流れを見る',
   'lessons.predict.score': '{total} 問中 {correct} 問正解',
+  'lessons.predict.yourAnswer': 'あなたの予想: {answer}',
+  'lessons.predict.evaluating': 'エンジンで評価しています…',
+  'lessons.predict.deciding': '決め手となったステートメント',
+  'lessons.predict.mismatch': 'レッスンの想定は {expected} ですが、表示中のシナリオではエンジンの判定が異なります。シナリオが編集された可能性があります。',
 
   // 試してみよう
   'lessons.tryIt.title': '試してみよう',
@@ -53,6 +64,7 @@ export const MESSAGES_JA: Messages = {
   'lessons.checkpoints.summary': '成功 {passed} 件、失敗 {failed} 件',
   'lessons.checkpoints.pass': '成功',
   'lessons.checkpoints.fail': '失敗',
+  'lessons.checkpoints.checking': '確認しています…',
 
   // プレゼンターモード
   'presenter.enter': 'プレゼンターモード',
@@ -70,6 +82,7 @@ export const MESSAGES_JA: Messages = {
   'share.lessonLink': 'このレッスンのステップへのリンク',
   'share.opened': '共有されたシナリオを開きました。',
   'share.openedWithWarnings': '共有されたシナリオを開きましたが、保存された表示状態の一部は復元できませんでした。',
+  'share.copyManually': '下のリンクをコピーしてください（このブラウザーではクリップボードへのコピーが許可されませんでした）。',
 
   // 共有リンクのエラー（`ShareErrorCode` ごとに 1 つ）
   'share.error.title': 'このリンクを開けません',
@@ -81,6 +94,7 @@ export const MESSAGES_JA: Messages = {
   'share.error.content-too-large': 'シナリオが大きすぎてリンクにできません（上限: {limit} バイト）。ファイルで共有してください。',
   'share.error.bad-lesson-link': 'このレッスンのリンクは形式が正しくありません。',
   'share.error.invalid-view': '現在の表示状態はリンクに含められません。',
+  'share.error.keptWork': '作業中の内容はそのままです。',
 
   // アプリの外枠、エディター、インスペクター
   'topbar.title': 'シナリオのタイトル',
@@ -124,6 +138,8 @@ export const MESSAGES_JA: Messages = {
   'command.import': 'ファイルをインポート…',
   'command.export': 'シナリオをエクスポート（JSON）',
   'command.openLesson': 'レッスンを開く:',
+  'command.lessons': 'レッスンギャラリーを開く',
+  'command.presenter': 'プレゼンターモード（開いているレッスン）',
   'palette.title': 'コマンド',
   'palette.placeholder': 'コマンドまたはレッスン名を入力…',
   'palette.empty': '一致するコマンドはありません。',

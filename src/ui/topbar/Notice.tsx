@@ -22,6 +22,10 @@ function text(t: Translate, notice: NoticeData, language: string): string {
       return countText(t, 'notice.imported', Number(notice.detail ?? '1'));
     case 'nothing-to-undo':
       return t('notice.nothingToUndo');
+    case 'link-opened':
+      return t('share.opened');
+    case 'link-opened-warnings':
+      return t('share.openedWithWarnings');
   }
 }
 

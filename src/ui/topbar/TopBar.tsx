@@ -8,6 +8,7 @@ import { Icon } from '../icons';
 import { useT } from '../useT';
 import { FileMenu } from './FileMenu';
 import { LessonsMenu } from './LessonsMenu';
+import { ShareButton } from './ShareButton';
 import { Logo } from './Logo';
 import { TitleField } from './TitleField';
 
@@ -30,6 +31,7 @@ export function TopBar() {
       <div className="ag-topbar-spacer" />
       <div className="ag-topbar-group">
         <LessonsMenu />
+        <ShareButton />
         <FileMenu />
       </div>
       <div className="ag-topbar-divider" />
