@@ -122,7 +122,11 @@ export function createLessonSlice(deps: SliceDeps): Slice<LessonSlice> {
         get().analyzeNow();
         return true;
       },
-      setPresenter: (presenter) => patch({ presenter: presenter && get().lesson.id !== undefined }),
+      setPresenter(on) {
+        const presenter = on && get().lesson.id !== undefined;
+        // The graph's panel changes size: focus the step's nodes again.
+        if (presenter !== get().lesson.presenter) patch({ presenter, focusSeq: get().lesson.focusSeq + 1 });
+      },
       setGalleryOpen: (galleryOpen) => patch({ galleryOpen }),
       setLinkError: (linkError: ShareError | undefined) => patch({ linkError }),
       recheckLesson: () => void runChecks(),

@@ -86,7 +86,7 @@ export function LessonPanel() {
   useEffect(() => {
     // A block body: newer browsers return a promise from scrollTo, which React would call as a cleanup.
     if (body.current !== null) body.current.scrollTop = 0;
-  }, [step, lesson]);
+  }, [step, lesson, presenter]);
   if (lesson === undefined) return null;
   const definition = lesson.steps[step];
   if (definition === undefined) return null;
