@@ -58,13 +58,16 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
   const ctx = createCompileContext(scenario, options);
   const ram = compileShares(ctx);
   const listed = new Map(scenario.resources.map((r) => [r.arn as string, r]));
+  // Keyed by the id itself (no key string built per lookup): one cache per `webIdentity` value.
   const principalCache = new Map<string, ResolvedPrincipal>();
+  const webIdentityCache = new Map<string, ResolvedPrincipal>();
   const resourceCache = new Map<string, ResolvedResource>();
   function principal(id: string, webIdentity: boolean): ResolvedPrincipal {
-    return remember(principalCache, `${webIdentity ? 'w' : 's'}|${id}`, () => resolvePrincipal(ctx, id, webIdentity));
+    const cache = webIdentity ? webIdentityCache : principalCache;
+    return cache.get(id) ?? remember(cache, id, () => resolvePrincipal(ctx, id, webIdentity));
   }
   function resource(arn: string): ResolvedResource {
-    return remember(resourceCache, arn, () => resolveResource(ctx, arn, listed, ram));
+    return resourceCache.get(arn) ?? remember(resourceCache, arn, () => resolveResource(ctx, arn, listed, ram));
   }
   const principals = new Map<string, PrincipalView>();
   for (const arn of [...scenario.users.map((u) => u.arn), ...scenario.roles.map((r) => r.arn), ...scenario.sessions.map((s) => s.arn)]) {

@@ -12,11 +12,12 @@ import { createKeyLookup, lowerContext, parameterKeys } from '../context/request
 import { KMS_CROSS_ACCOUNT_ACTIONS } from '../data/kmsCrossAccount';
 import { parseRequestAction, type RequestAction } from '../match/actionMatcher';
 import type { Context } from '../../model/types';
-import type { AnalysisDecision, AnalysisResult, EvaluationResult, InvalidRequestReason, Request, StatementTrace, StepNote } from '../types';
+import type { AnalysisDecision, AnalysisResult, Decision, EvaluationResult, Explanation, InvalidRequestReason, Request, StatementTrace, StepNote } from '../types';
 import type { ConditionEntry } from '../../model/policy';
 import type { StatementContext } from './statementEval';
 import { decide, type DecisionFacts, type Outcome } from './decide';
 import { explainInvalid, explainOutcome } from './explain';
+import { fastDecision, type FastHooks } from './fastDecide';
 import { gather } from './gather';
 import { impliedActions, invalidReason } from './preflight';
 import { validateRequest } from './validateRequest';
@@ -117,11 +118,43 @@ function guarded(body: () => AnalysisResult): AnalysisResult {
   }
 }
 
-/** One exact decision, as AWS would make it for this request. Never throws. */
-export function evaluate(compiled: CompiledScenario, request: Request): EvaluationResult {
+/**
+ * The reference path of an exact decision: the full flow over every gathered statement, with the
+ * explanation. `evaluate` answers with the same decision faster and builds this explanation lazily.
+ */
+export function evaluateReference(compiled: CompiledScenario, request: Request): EvaluationResult {
   const result = guarded(() => run(compiled, request, { threeValued: false, known: undefined, chained: undefined }, undefined));
   // INVARIANT: exact evaluation never yields `Conditional` (no key is unknown).
   return result as EvaluationResult;
+}
+
+const FAST_HOOKS: FastHooks = { rcpApplies: (c, p, r, a) => rcpSkip(c, p, r, a) === undefined, factsOf };
+
+function fast(compiled: CompiledScenario, request: Request): Decision | undefined {
+  try {
+    return fastDecision(compiled, request, FAST_HOOKS);
+  } catch {
+    // INVARIANT: nothing here throws; if something did, the reference path answers (and never throws).
+    return undefined;
+  }
+}
+
+/**
+ * One exact decision, as AWS would make it for this request. Never throws. The decision comes from the
+ * fast path (fastDecide.ts); the explanation is built on first read by the reference path, from the
+ * request as given (requests are immutable values), and then kept.
+ */
+export function evaluate(compiled: CompiledScenario, request: Request): EvaluationResult {
+  const decision = fast(compiled, request);
+  if (decision === undefined) return evaluateReference(compiled, request);
+  let explanation: Explanation | undefined;
+  return {
+    decision,
+    get explanation(): Explanation {
+      explanation ??= evaluateReference(compiled, request).explanation;
+      return explanation;
+    },
+  };
 }
 
 /** One three-valued decision for the graph (SEMANTICS §2.7). Never throws. */

@@ -56,7 +56,8 @@ function levelsOf(levels: readonly ControlLevel[], service: string): LevelStatem
   return levels.map((l) => ({ level: l.level, statements: statementsOf(l.policies, service) }));
 }
 
-function principalStatements(principal: PrincipalView, service: string): PrincipalStatements {
+/** The principal-side statements that can match actions of `service` (cached on the principal). */
+export function principalStatements(principal: PrincipalView, service: string): PrincipalStatements {
   let cached = principal.byService.get(service);
   if (cached === undefined) {
     const boundary = principal.boundary;
@@ -78,7 +79,8 @@ export function resourcePolicies(resource: ResourceView, service: string): reado
   return resource.policy === undefined ? resource.extra : [resource.policy, ...resource.extra];
 }
 
-function resourceStatements(resource: ResourceView, service: string): ResourceStatements {
+/** The resource-side statements that can match actions of `service` (cached on the resource). */
+export function resourceStatements(resource: ResourceView, service: string): ResourceStatements {
   let cached = resource.byService.get(service);
   if (cached === undefined) {
     cached = { resource: statementsOf(resourcePolicies(resource, service), service), rcp: levelsOf(resource.rcp, service) };

@@ -85,6 +85,11 @@ function principalTrace(cs: CompiledStatement, ctx: StatementContext): Statement
 /** Evaluates a statement; `resourceSide` for resource-based policies and RCPs (they name principals). */
 export function evaluateStatement(cs: CompiledStatement, ctx: StatementContext, resourceSide: boolean): StatementTrace {
   if (!matchActions(cs.actions, ctx.action)) return cs.traces.mismatch.actionMismatch;
+  return evaluateMatchedStatement(cs, ctx, resourceSide);
+}
+
+/** `evaluateStatement` for a statement whose `Action` is known to match the request's action. */
+export function evaluateMatchedStatement(cs: CompiledStatement, ctx: StatementContext, resourceSide: boolean): StatementTrace {
   let truth: Tri = 1;
   if (cs.resources !== undefined) {
     truth = matchResources(cs.resources, ctx.resource.arn, ctx.keys);

@@ -1,0 +1,228 @@
+/**
+ * The exact decision without the explanation (SEMANTICS §2.4), for `evaluate`'s hot path. It makes the
+ * same decision as `decide` over `gather` (the reference path, which also builds the explanation, and
+ * which `evaluate` runs lazily when the explanation is read), but evaluates only what the decision
+ * needs: statements whose `Action` matches the request (lists cached per principal and per resource,
+ * split by effect), every Deny first, then each gate until its first applicable Allow. Requests the
+ * reference path must answer (malformed, invalid, with STS parameters) return `undefined`.
+ * INVARIANT: for every request where it answers, the answer equals the reference path's decision
+ * (checked over the conformance suite, the property scenarios and the bench batch in test/engine).
+ */
+import type { CompiledStatement } from '../compile/compilePolicy';
+import type { CompiledScenario } from '../compile/compileScenario';
+import type { PrincipalView } from '../compile/principals';
+import type { ResourceView } from '../compile/resources';
+import type { KeyValue } from '../context/keyValue';
+import { createKeyLookup, type LoweredContext } from '../context/requestKeys';
+import { matchActions, parseRequestAction, type RequestAction } from '../match/actionMatcher';
+import type { Decision, PrincipalClass, Request } from '../types';
+import type { DecisionFacts } from './decide';
+import { principalStatements, resourceStatements } from './gather';
+import { invalidReason } from './preflight';
+import { evaluateMatchedStatement, type StatementContext } from './statementEval';
+
+/** The statements of one policy set that match the action, split by effect. */
+interface SetLists {
+  readonly allows: readonly CompiledStatement[];
+  readonly denies: readonly CompiledStatement[];
+}
+
+interface PrincipalLists {
+  readonly identity: SetLists;
+  readonly boundary: SetLists | undefined;
+  readonly session: SetLists;
+  readonly scp: readonly SetLists[] | undefined;
+}
+
+interface ResourceLists {
+  readonly resource: SetLists;
+  readonly rcp: readonly SetLists[];
+}
+
+/** Per compiled scenario: interned request actions. */
+interface FastState {
+  readonly actions: Map<string, RequestAction>;
+}
+
+const STATES = new WeakMap<CompiledScenario, FastState>();
+const PRINCIPAL_LISTS = new WeakMap<PrincipalView, Map<RequestAction, PrincipalLists>>();
+const RESOURCE_LISTS = new WeakMap<ResourceView, Map<RequestAction, ResourceLists>>();
+const LOWER = new Map<string, string>();
+const CACHE_LIMIT = 10_000;
+const NO_IGNORED: readonly string[] = [];
+// INVARIANT: never written (key lookups only read the context).
+const EMPTY_CONTEXT: LoweredContext = { values: new Map(), ignored: NO_IGNORED };
+/** `invalidReason` reads only the STS parameters, which the fast path never has. */
+const NO_PARAMETERS: Request = { principal: '', action: '', resource: '' };
+
+function split(statements: readonly CompiledStatement[], action: RequestAction): SetLists {
+  const allows: CompiledStatement[] = [];
+  const denies: CompiledStatement[] = [];
+  for (const cs of statements) {
+    if (!matchActions(cs.actions, action)) continue;
+    if (cs.ref.effect === 'Allow') allows.push(cs);
+    else denies.push(cs);
+  }
+  return { allows, denies };
+}
+
+function principalLists(principal: PrincipalView, action: RequestAction): PrincipalLists {
+  let byAction = PRINCIPAL_LISTS.get(principal);
+  if (byAction === undefined) PRINCIPAL_LISTS.set(principal, (byAction = new Map<RequestAction, PrincipalLists>()));
+  let lists = byAction.get(action);
+  if (lists === undefined) {
+    const p = principalStatements(principal, action.service);
+    lists = {
+      identity: split(p.identity, action),
+      boundary: p.boundary === undefined ? undefined : split(p.boundary, action),
+      session: split(p.session, action),
+      scp: typeof p.scp === 'string' ? undefined : p.scp.map((l) => split(l.statements, action)),
+    };
+    byAction.set(action, lists);
+  }
+  return lists;
+}
+
+function resourceLists(resource: ResourceView, action: RequestAction): ResourceLists {
+  let byAction = RESOURCE_LISTS.get(resource);
+  if (byAction === undefined) RESOURCE_LISTS.set(resource, (byAction = new Map<RequestAction, ResourceLists>()));
+  let lists = byAction.get(action);
+  if (lists === undefined) {
+    const r = resourceStatements(resource, action.service);
+    lists = { resource: split(r.resource, action), rcp: r.rcp.map((l) => split(l.statements, action)) };
+    byAction.set(action, lists);
+  }
+  return lists;
+}
+
+function internAction(compiled: CompiledScenario, raw: string): RequestAction | undefined {
+  let state = STATES.get(compiled);
+  if (state === undefined) STATES.set(compiled, (state = { actions: new Map() }));
+  let action = state.actions.get(raw);
+  if (action === undefined) {
+    action = parseRequestAction(raw);
+    if (action === undefined) return undefined;
+    if (state.actions.size >= CACHE_LIMIT) state.actions.clear();
+    state.actions.set(raw, action);
+  }
+  return action;
+}
+
+function lower(key: string): string {
+  let l = LOWER.get(key);
+  if (l === undefined) {
+    l = key.toLowerCase();
+    if (LOWER.size >= CACHE_LIMIT) LOWER.clear();
+    LOWER.set(key, l);
+  }
+  return l;
+}
+
+/** The request context lower-cased, or `undefined` when it is malformed (the reference path reports it). */
+function loweredContext(raw: unknown): LoweredContext | undefined {
+  if (raw === undefined) return EMPTY_CONTEXT;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const values = new Map<string, KeyValue>();
+  const context = raw as Record<string, unknown>;
+  for (const key in context) {
+    if (!Object.hasOwn(context, key)) continue;
+    const value = context[key];
+    if (typeof value === 'string') values.set(lower(key), value);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) values.set(lower(key), value);
+    else return undefined;
+  }
+  return { values, ignored: NO_IGNORED };
+}
+
+/** True when some statement of the list applies (exact evaluation: no unknowns). */
+function anyApplies(list: readonly CompiledStatement[], ctx: StatementContext, resourceSide: boolean): boolean {
+  for (let i = 0; i < list.length; i++) if (evaluateMatchedStatement(list[i] as CompiledStatement, ctx, resourceSide).applies === 'true') return true;
+  return false;
+}
+
+/** The strongest principal class among the applicable resource-policy Allows (bit set). */
+const SELF = 1;
+const WILDCARD = 2;
+const PARENT = 4;
+const ACCOUNT = 8;
+const CLASS_BITS: Readonly<Record<PrincipalClass, number>> = { SELF, WILDCARD, PARENT, ACCOUNT };
+
+function resourceClasses(list: readonly CompiledStatement[], ctx: StatementContext): number {
+  let bits = 0;
+  for (let i = 0; i < list.length; i++) {
+    const trace = evaluateMatchedStatement(list[i] as CompiledStatement, ctx, true);
+    if (trace.applies === 'true' && trace.principalClass !== undefined) bits |= CLASS_BITS[trace.principalClass];
+  }
+  return bits;
+}
+
+function sessionOk(p: PrincipalLists, principal: PrincipalView, facts: DecisionFacts, ctx: StatementContext): boolean {
+  if (facts.caller !== 'role-session' && facts.caller !== 'federated-user') return true;
+  // A federated session without a session policy has no identity-path permissions [STS-GFT].
+  if (principal.session.length === 0) return facts.caller === 'role-session';
+  return anyApplies(p.session.allows, ctx, false);
+}
+
+function boundaryOk(p: PrincipalLists, ctx: StatementContext): boolean {
+  return p.boundary === undefined || anyApplies(p.boundary.allows, ctx, false);
+}
+
+function identityPath(p: PrincipalLists, principal: PrincipalView, facts: DecisionFacts, ctx: StatementContext): Decision {
+  if (facts.caller !== 'root' && !anyApplies(p.identity.allows, ctx, false)) return 'ImplicitDeny';
+  return boundaryOk(p, ctx) && sessionOk(p, principal, facts, ctx) ? 'Allow' : 'ImplicitDeny';
+}
+
+function grants(p: PrincipalLists, r: ResourceLists, principal: PrincipalView, facts: DecisionFacts, ctx: StatementContext): Decision {
+  const classes = resourceClasses(r.resource.allows, ctx);
+  if (facts.caller === 'anonymous') return classes & WILDCARD ? 'Allow' : 'ImplicitDeny';
+  if (facts.caller === 'service' || facts.caller === 'identity-provider') return classes & (SELF | WILDCARD) ? 'Allow' : 'ImplicitDeny';
+  if (!facts.same) {
+    if (classes === 0 || (facts.strict === 'kms' && !facts.kmsCrossAccountOperation)) return 'ImplicitDeny';
+    return identityPath(p, principal, facts, ctx);
+  }
+  if (classes & (SELF | WILDCARD)) return facts.strict === 'trust' && facts.caller === 'user' && !boundaryOk(p, ctx) ? 'ImplicitDeny' : 'Allow';
+  if (classes & PARENT) return boundaryOk(p, ctx) && sessionOk(p, principal, facts, ctx) ? 'Allow' : 'ImplicitDeny';
+  if (facts.strict !== undefined && !(classes & ACCOUNT)) return 'ImplicitDeny';
+  return identityPath(p, principal, facts, ctx);
+}
+
+function denied(p: PrincipalLists, r: ResourceLists, rcp: boolean, ctx: StatementContext): boolean {
+  if (rcp) for (const level of r.rcp) if (anyApplies(level.denies, ctx, true)) return true;
+  if (p.scp !== undefined) for (const level of p.scp) if (anyApplies(level.denies, ctx, false)) return true;
+  if (anyApplies(r.resource.denies, ctx, true) || anyApplies(p.identity.denies, ctx, false)) return true;
+  if (p.boundary !== undefined && anyApplies(p.boundary.denies, ctx, false)) return true;
+  return anyApplies(p.session.denies, ctx, false);
+}
+
+/** What the fast path needs from evaluate.ts (passed in to keep the modules acyclic). */
+export interface FastHooks {
+  readonly rcpApplies: (compiled: CompiledScenario, principal: PrincipalView, resource: ResourceView, action: RequestAction) => boolean;
+  readonly factsOf: (principal: PrincipalView, resource: ResourceView, action: RequestAction) => DecisionFacts;
+}
+
+/** The exact decision, or `undefined` when the reference path must answer. */
+export function fastDecision(compiled: CompiledScenario, request: unknown, hooks: FastHooks): Decision | undefined {
+  if (typeof request !== 'object' || request === null) return undefined;
+  const { principal: id, action: rawAction, resource: arn, context: rawContext, parameters } = request as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof rawAction !== 'string' || typeof arn !== 'string' || parameters !== undefined) return undefined;
+  const action = internAction(compiled, rawAction);
+  if (action === undefined) return undefined;
+  const context = loweredContext(rawContext);
+  if (context === undefined) return undefined;
+  const principal = compiled.principal(id, action.service === 'sts' && action.name === 'assumerolewithwebidentity');
+  if ('invalid' in principal) return undefined;
+  const resource = compiled.resource(arn);
+  if ('invalid' in resource) return undefined;
+  if (invalidReason(principal, resource, action, NO_PARAMETERS, principal.caller.kind === 'role-session') !== undefined) return undefined;
+  const keys = createKeyLookup({ principal: principal.keys, resource: resource.keys, parameters: undefined, context, service: action.service, threeValued: false, known: undefined });
+  const ctx: StatementContext = { action, resource, keys, caller: principal.caller, callerHasBoundary: principal.boundary !== undefined, unresolved: undefined };
+  const p = principalLists(principal, action);
+  const r = resourceLists(resource, action);
+  const rcp = hooks.rcpApplies(compiled, principal, resource, action);
+  // Step 1: an applicable Deny anywhere [IAM-DENYALLOW "Deny evaluation"].
+  if (denied(p, r, rcp, ctx)) return 'ExplicitDeny';
+  // Steps 2 and 3: every RCP and SCP level needs an applicable Allow.
+  if (rcp) for (const level of r.rcp) if (!anyApplies(level.allows, ctx, true)) return 'ImplicitDeny';
+  if (p.scp !== undefined) for (const level of p.scp) if (!anyApplies(level.allows, ctx, false)) return 'ImplicitDeny';
+  return grants(p, r, principal, hooks.factsOf(principal, resource, action), ctx);
+}
