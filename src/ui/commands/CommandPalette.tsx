@@ -88,6 +88,7 @@ function PaletteDialog() {
           ref={input}
           className="ag-palette-input"
           role="combobox"
+          aria-label={t('palette.placeholder')}
           aria-expanded="true"
           aria-controls={listId}
           aria-activedescendant={

@@ -4,6 +4,7 @@
  */
 import { LESSONS } from '../../lessons';
 import type { Language } from '../../io/share/languages';
+import { SCENARIO_TAB } from '../../state/AppState';
 import type { AppStore } from '../../state/createAppStore';
 import type { PlainKey } from '../useT';
 import { fitGraph } from '../graphViewport';
@@ -61,6 +62,17 @@ export function buildCommands(ctx: CommandContext): readonly Command[] {
       title: 'command.format',
       shortcut: { key: 'f', shift: true, alt: true, inFields: true },
       run: () => s().formatDocument(),
+    },
+    {
+      // Also outside Monaco (after a click on the tab or the Apply button's hint): the hint says Ctrl/Cmd+S.
+      id: 'apply',
+      title: 'command.apply',
+      shortcut: { key: 's', mod: true, inFields: true },
+      run: () => {
+        const { activeTab } = s().editor;
+        if (activeTab === SCENARIO_TAB) ctx.store.flush();
+        else s().applyDraft(activeTab);
+      },
     },
     {
       id: 'toggle-editor',

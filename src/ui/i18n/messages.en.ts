@@ -128,6 +128,7 @@ export const MESSAGES_EN = {
   'command.undo': 'Undo',
   'command.redo': 'Redo',
   'command.format': 'Format the scenario',
+  'command.apply': 'Apply the policy tab to the scenario',
   'command.toggleEditor': 'Show or hide the editor',
   'command.toggleExplorer': 'Show or hide the Explorer',
   'command.toggleInspector': 'Show or hide the Inspector',

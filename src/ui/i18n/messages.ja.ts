@@ -127,6 +127,7 @@ export const MESSAGES_JA: Messages = {
   'command.undo': '元に戻す',
   'command.redo': 'やり直す',
   'command.format': 'シナリオを整形',
+  'command.apply': 'ポリシータブの変更をシナリオに反映',
   'command.toggleEditor': 'エディターの表示を切り替え',
   'command.toggleExplorer': 'エクスプローラーの表示を切り替え',
   'command.toggleInspector': 'インスペクターの表示を切り替え',
