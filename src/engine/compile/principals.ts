@@ -85,7 +85,8 @@ function scpFor(ctx: CompileContext, account: string | undefined, serviceLinked:
 }
 
 function caller(kind: CallerKind, fields: Partial<Caller>): Caller {
-  return { kind, arn: undefined, partition: undefined, account: undefined, roleArn: undefined, roleKey: undefined, userArn: undefined, name: undefined, ...fields };
+  const accountKey = fields.account === undefined ? undefined : `${fields.partition ?? ''}|${fields.account}`;
+  return { kind, arn: undefined, partition: undefined, account: undefined, roleArn: undefined, roleKey: undefined, userArn: undefined, name: undefined, ...fields, accountKey };
 }
 
 function view(id: string, c: Caller, keys: PrincipalKeys, policies: Partial<PrincipalView>, scp: PrincipalView['scp']): PrincipalView {

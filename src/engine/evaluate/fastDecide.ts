@@ -25,6 +25,8 @@ import { evaluateMatchedStatement, type StatementContext } from './statementEval
 interface SetLists {
   readonly allows: readonly CompiledStatement[];
   readonly denies: readonly CompiledStatement[];
+  /** Some Allow applies to every request of the action (`FullAWSAccess`, `RCPFullAWSAccess`, `*` on `*`). */
+  readonly allowsAlways: boolean;
 }
 
 interface PrincipalLists {
@@ -55,15 +57,31 @@ const EMPTY_CONTEXT: LoweredContext = { values: new Map(), ignored: NO_IGNORED }
 /** `invalidReason` reads only the STS parameters, which the fast path never has. */
 const NO_PARAMETERS: Request = { principal: '', action: '', resource: '' };
 
-function split(statements: readonly CompiledStatement[], action: RequestAction): SetLists {
+/**
+ * True when the statement applies to every request whose action it matches: no condition, `Resource`
+ * `*` (or none, in a trust policy) and, on the resource side, `Principal` `*` in a control policy (a
+ * bucket policy's Allow can still be blocked by the S3 rules, so only RCPs qualify there).
+ */
+function appliesAlways(cs: CompiledStatement, resourceSide: boolean): boolean {
+  if (cs.conditions.length > 0) return false;
+  const r = cs.resources;
+  if (r !== undefined && (r.negated || !r.patterns.some((p) => p.kind === 'any'))) return false;
+  if (!resourceSide) return true;
+  return cs.ref.policy.kind === 'rcp' && cs.principal?.wildcard === true && cs.notPrincipal === undefined && cs.acl === undefined;
+}
+
+function split(statements: readonly CompiledStatement[], action: RequestAction, resourceSide: boolean): SetLists {
   const allows: CompiledStatement[] = [];
   const denies: CompiledStatement[] = [];
+  let allowsAlways = false;
   for (const cs of statements) {
     if (!matchActions(cs.actions, action)) continue;
-    if (cs.ref.effect === 'Allow') allows.push(cs);
-    else denies.push(cs);
+    if (cs.ref.effect === 'Allow') {
+      allows.push(cs);
+      allowsAlways ||= appliesAlways(cs, resourceSide);
+    } else denies.push(cs);
   }
-  return { allows, denies };
+  return { allows, denies, allowsAlways };
 }
 
 function principalLists(principal: PrincipalView, action: RequestAction): PrincipalLists {
@@ -73,10 +91,10 @@ function principalLists(principal: PrincipalView, action: RequestAction): Princi
   if (lists === undefined) {
     const p = principalStatements(principal, action.service);
     lists = {
-      identity: split(p.identity, action),
-      boundary: p.boundary === undefined ? undefined : split(p.boundary, action),
-      session: split(p.session, action),
-      scp: typeof p.scp === 'string' ? undefined : p.scp.map((l) => split(l.statements, action)),
+      identity: split(p.identity, action, false),
+      boundary: p.boundary === undefined ? undefined : split(p.boundary, action, false),
+      session: split(p.session, action, false),
+      scp: typeof p.scp === 'string' ? undefined : p.scp.map((l) => split(l.statements, action, false)),
     };
     byAction.set(action, lists);
   }
@@ -89,7 +107,7 @@ function resourceLists(resource: ResourceView, action: RequestAction): ResourceL
   let lists = byAction.get(action);
   if (lists === undefined) {
     const r = resourceStatements(resource, action.service);
-    lists = { resource: split(r.resource, action), rcp: r.rcp.map((l) => split(l.statements, action)) };
+    lists = { resource: split(r.resource, action, true), rcp: r.rcp.map((l) => split(l.statements, action, true)) };
     byAction.set(action, lists);
   }
   return lists;
@@ -140,6 +158,11 @@ function anyApplies(list: readonly CompiledStatement[], ctx: StatementContext, r
   return false;
 }
 
+/** True when some Allow of the set applies. */
+function allowed(set: SetLists, ctx: StatementContext, resourceSide: boolean): boolean {
+  return set.allowsAlways || anyApplies(set.allows, ctx, resourceSide);
+}
+
 /** The strongest principal class among the applicable resource-policy Allows (bit set). */
 const SELF = 1;
 const WILDCARD = 2;
@@ -160,15 +183,15 @@ function sessionOk(p: PrincipalLists, principal: PrincipalView, facts: DecisionF
   if (facts.caller !== 'role-session' && facts.caller !== 'federated-user') return true;
   // A federated session without a session policy has no identity-path permissions [STS-GFT].
   if (principal.session.length === 0) return facts.caller === 'role-session';
-  return anyApplies(p.session.allows, ctx, false);
+  return allowed(p.session, ctx, false);
 }
 
 function boundaryOk(p: PrincipalLists, ctx: StatementContext): boolean {
-  return p.boundary === undefined || anyApplies(p.boundary.allows, ctx, false);
+  return p.boundary === undefined || allowed(p.boundary, ctx, false);
 }
 
 function identityPath(p: PrincipalLists, principal: PrincipalView, facts: DecisionFacts, ctx: StatementContext): Decision {
-  if (facts.caller !== 'root' && !anyApplies(p.identity.allows, ctx, false)) return 'ImplicitDeny';
+  if (facts.caller !== 'root' && !allowed(p.identity, ctx, false)) return 'ImplicitDeny';
   return boundaryOk(p, ctx) && sessionOk(p, principal, facts, ctx) ? 'Allow' : 'ImplicitDeny';
 }
 
@@ -222,7 +245,7 @@ export function fastDecision(compiled: CompiledScenario, request: unknown, hooks
   // Step 1: an applicable Deny anywhere [IAM-DENYALLOW "Deny evaluation"].
   if (denied(p, r, rcp, ctx)) return 'ExplicitDeny';
   // Steps 2 and 3: every RCP and SCP level needs an applicable Allow.
-  if (rcp) for (const level of r.rcp) if (!anyApplies(level.allows, ctx, true)) return 'ImplicitDeny';
-  if (p.scp !== undefined) for (const level of p.scp) if (!anyApplies(level.allows, ctx, false)) return 'ImplicitDeny';
+  if (rcp) for (const level of r.rcp) if (!allowed(level, ctx, true)) return 'ImplicitDeny';
+  if (p.scp !== undefined) for (const level of p.scp) if (!allowed(level, ctx, false)) return 'ImplicitDeny';
   return grants(p, r, principal, hooks.factsOf(principal, resource, action), ctx);
 }

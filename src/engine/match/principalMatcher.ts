@@ -26,6 +26,8 @@ export interface Caller {
   readonly roleKey: string | undefined;
   /** For a federated-user session: the IAM user behind it. */
   readonly userArn: string | undefined;
+  /** `partition|account` when the account is known, precomputed for account-principal lookups. */
+  readonly accountKey: string | undefined;
   /** Service principal name (lower case) or identity provider (as written). */
   readonly name: string | undefined;
 }
@@ -33,8 +35,10 @@ export interface Caller {
 /** A compiled `Principal` or `NotPrincipal` element. */
 export interface PrincipalMatcher {
   readonly wildcard: boolean;
-  /** `partition|account` for root ARNs, `*|account` for bare account ids. */
+  /** `partition|account` of root ARNs. */
   readonly accounts: ReadonlySet<string>;
+  /** Bare account ids (any partition). */
+  readonly bareAccounts: ReadonlySet<string>;
   readonly users: ReadonlySet<string>;
   readonly roles: ReadonlySet<string>;
   /** `partition|account|name` of named roles, for sessions of roles the scenario does not declare. */
@@ -48,6 +52,7 @@ export interface PrincipalMatcher {
 /** Compiles a principal element. */
 export function compilePrincipal(spec: PrincipalSpec): PrincipalMatcher {
   const accounts = new Set<string>();
+  const bareAccounts = new Set<string>();
   const users = new Set<string>();
   const roles = new Set<string>();
   const roleKeys = new Set<string>();
@@ -55,7 +60,7 @@ export function compilePrincipal(spec: PrincipalSpec): PrincipalMatcher {
   const federatedUsers = new Set<string>();
   for (const value of spec.AWS) {
     if (/^\d{12}$/.test(value)) {
-      accounts.add(`*|${value}`);
+      bareAccounts.add(value);
       continue;
     }
     const iam = parseIamArn(value);
@@ -74,6 +79,7 @@ export function compilePrincipal(spec: PrincipalSpec): PrincipalMatcher {
   return {
     wildcard: spec.wildcard,
     accounts,
+    bareAccounts,
     users,
     roles,
     roleKeys,
@@ -86,7 +92,7 @@ export function compilePrincipal(spec: PrincipalSpec): PrincipalMatcher {
 
 function hasAccount(m: PrincipalMatcher, caller: Caller): boolean {
   if (caller.account === undefined) return false;
-  return m.accounts.has(`*|${caller.account}`) || m.accounts.has(`${caller.partition ?? ''}|${caller.account}`);
+  return m.bareAccounts.has(caller.account) || (caller.accountKey !== undefined && m.accounts.has(caller.accountKey));
 }
 
 function namesRole(m: PrincipalMatcher, caller: Caller): boolean {
