@@ -5,11 +5,13 @@
  * A request can only be allowed when an Allow grants it (SEMANTICS §2.4): an identity Allow whose
  * Resource covers the target, in the same account; or a resource-policy Allow (or RAM share) that may
  * name the caller, in any account. Pairs with neither are skipped. For the rest, actions are split into
- * classes: two actions are in one class when every statement on the principal's side and every statement
- * on the resource's side covers both or neither, so the engine decides them alike and one evaluation per
- * class suffices. Targets that RAM shares (whose synthetic statements analysis cannot see) and KMS keys
- * (whose cross-account rule depends on the action) are not grouped.
+ * classes: two actions are in one class when they have the same engine signature (`actionSignature`:
+ * what the engine looks at in an action besides statement coverage) and every statement on the
+ * principal's side and every statement on the resource's side covers both or neither, so the engine
+ * decides them alike and one evaluation per class suffices. Targets that RAM shares (whose synthetic
+ * statements analysis cannot see) are not grouped.
  */
+import { KMS_CROSS_ACCOUNT_ACTIONS } from '../engine/data/kmsCrossAccount';
 import type { Statement } from '../model/policy';
 import type { AccessTarget } from './accessTargets';
 import type { RequestSource } from './requestSources';
@@ -34,13 +36,49 @@ export interface ActionClasses {
 
 let nextClassesId = 1;
 
-/** Splits the actions of `table` by which of `statements` cover them. */
+/**
+ * What the engine looks at in an action apart from which statements cover it: the service (RCP
+ * support, trust and KMS key rules, `kms:CallerAccount`), for KMS whether a principal of another
+ * account may call it [KMS-XACCT] and the RCP exemption of `RetireGrant`, and for STS the action itself
+ * (role assumption variants, implied actions).
+ */
+export function actionSignature(action: string): string {
+  const lower = action.toLowerCase();
+  const colon = lower.indexOf(':');
+  const service = lower.slice(0, Math.max(colon, 0));
+  const name = lower.slice(colon + 1);
+  if (service === 'kms') return `kms:${KMS_CROSS_ACCOUNT_ACTIONS.has(name) ? 'x' : ''}${name === 'retiregrant' ? 'r' : ''}`;
+  if (service === 'sts') return lower;
+  return service;
+}
+
+const signatureCache = new WeakMap<readonly string[], Int32Array>();
+
+/** The partition of a table's actions by `actionSignature` (cached per action list). */
+function signatureClasses(table: ActionTable): Int32Array {
+  let classOf = signatureCache.get(table.actions);
+  if (classOf === undefined) {
+    const ids = new Map<string, number>();
+    classOf = new Int32Array(table.actions.length);
+    for (let i = 0; i < table.actions.length; i++) {
+      const signature = actionSignature(table.actions[i] ?? '');
+      let id = ids.get(signature);
+      if (id === undefined) ids.set(signature, (id = ids.size));
+      classOf[i] = id;
+    }
+    signatureCache.set(table.actions, classOf);
+  }
+  return classOf;
+}
+
+/** Splits the actions of `table` by their engine signature and by which of `statements` cover them. */
 export function classify(statements: readonly Statement[], table: ActionTable, ungrouped = false): ActionClasses {
   const n = table.actions.length;
   let classOf = new Int32Array(n);
   if (ungrouped) {
     for (let i = 0; i < n; i++) classOf[i] = i;
   } else {
+    classOf = signatureClasses(table).slice();
     for (const statement of statements) {
       const bits = actionMatches(statement, table);
       const remap = new Map<number, number>();
@@ -94,17 +132,21 @@ export interface TargetSide {
   readonly grantMask: Int32Array;
   /** True when RAM shares the resource (every action may be granted to a consumer). */
   readonly shared: boolean;
+  /**
+   * True for KMS keys: grants and blocks are reported per action (as when each action was evaluated on
+   * its own), though actions with equal signatures and coverage are evaluated once.
+   */
+  readonly perAction: boolean;
 }
 
 /** Builds a target's side; `classesOf` shares classes between targets with the same statements and table. */
 export function targetSide(target: AccessTarget, policy: readonly Statement[], rcp: readonly Statement[], shared: boolean, classesOf: (statements: readonly Statement[], table: ActionTable, ungrouped: boolean) => ActionClasses): TargetSide {
   const statements = [...policy, ...rcp];
   const grants = policy.filter((s) => s.effect === 'Allow' && (s.principal !== undefined || s.notPrincipal !== undefined));
-  const ungrouped = shared || /^arn:[^:]+:kms:/.test(target.arn);
-  const classes = classesOf(statements, target.table, ungrouped);
+  const classes = classesOf(statements, target.table, shared);
   const grantMask = grantMasks(classes, grants, target.table);
   if (shared) grantMask.fill(OVERFLOW_BIT);
-  return { target, statements, grants, classes, grantMask, shared };
+  return { target, statements, grants, classes, grantMask, shared, perAction: /^arn:[^:]+:kms:/.test(target.arn) };
 }
 
 /** The mask of a target's grant statements (and RAM bit) that may name `source`. */

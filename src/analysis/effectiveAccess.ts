@@ -193,10 +193,13 @@ function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSid
     const action = target.table.actions[group.representative] ?? '';
     const result = input.engine.evaluateForAnalysis(input.compiled, { principal: source.id, action, resource: target.arn });
     if (result.decision === 'Allow' || result.decision === 'Conditional') {
-      grants.push(toGrant(target, group, result, intern));
+      if (side.perAction) for (const a of group.actions) grants.push(toGrant(target, { key: undefined, representative: a, actions: [a], granted: group.granted }, result, intern));
+      else grants.push(toGrant(target, group, result, intern));
     } else if (group.granted && result.explanation.reason !== 'invalid-request') {
       const blocker = blockerOf(result);
-      if (isControlPolicyBlock(blocker)) blocks.push({ source: source.id, node: target.node, action, blocker });
+      if (!isControlPolicyBlock(blocker)) continue;
+      if (side.perAction) for (const a of group.actions) blocks.push({ source: source.id, node: target.node, action: target.table.actions[a] ?? '', blocker });
+      else blocks.push({ source: source.id, node: target.node, action, blocker });
     }
   }
   return { grants: grants.sort(compareGrants), blocks };

@@ -31,20 +31,29 @@ export interface ActionTable {
   readonly actions: readonly string[];
 }
 
-const matchCache = new WeakMap<Statement, Map<string, Uint8Array>>();
+/** By action list, then Action element text: statements with equal Action elements share their bits. */
+const matchCache = new WeakMap<readonly string[], Map<string, Uint8Array>>();
+const patternKeys = new WeakMap<Statement, string>();
 
-/** For each action of `table`: 1 when the statement covers it. Cached per statement and table. */
-export function actionMatches(statement: Statement, table: ActionTable): Uint8Array {
-  let byTable = matchCache.get(statement);
-  if (byTable === undefined) {
-    byTable = new Map();
-    matchCache.set(statement, byTable);
+function patternKey(statement: Statement): string {
+  let key = patternKeys.get(statement);
+  if (key === undefined) {
+    key = statement.action !== undefined ? `A${statement.action.join('\u0000')}` : statement.notAction !== undefined ? `N${statement.notAction.join('\u0000')}` : '-';
+    patternKeys.set(statement, key);
   }
-  let bits = byTable.get(table.key);
+  return key;
+}
+
+/** For each action of `table`: 1 when the statement covers it. Cached per Action element and action list. */
+export function actionMatches(statement: Statement, table: ActionTable): Uint8Array {
+  let byPatterns = matchCache.get(table.actions);
+  if (byPatterns === undefined) matchCache.set(table.actions, (byPatterns = new Map<string, Uint8Array>()));
+  const key = patternKey(statement);
+  let bits = byPatterns.get(key);
   if (bits === undefined) {
     bits = new Uint8Array(table.actions.length);
     for (let i = 0; i < table.actions.length; i++) bits[i] = statementCoversAction(statement, table.actions[i] ?? '') ? 1 : 0;
-    byTable.set(table.key, bits);
+    byPatterns.set(key, bits);
   }
   return bits;
 }
