@@ -6,7 +6,8 @@
 import cytoscape from 'cytoscape';
 import type { LayoutName } from './engineLayouts';
 import { runEngineLayout } from './engineLayouts';
-import type { Position } from './layout';
+import type { Position, Rect } from './layout';
+import { LABEL_MAX_WIDTH, LEAF_SIZE } from './metrics';
 import { domainLayout, placeBoxes } from './layout';
 import type { DrawStats } from './liveGraph';
 import { routeEdges } from './routeEdges';
@@ -45,6 +46,21 @@ export interface UpdateOptions {
 }
 
 const FIT_PADDING = 32;
+
+/** Extent of the planned drawing: outermost boxes by their sizes, loose leaves with their labels. */
+function planBounds(placed: ReturnType<typeof placeBoxes>): Rect | undefined {
+  let out: Rect | undefined;
+  for (const node of placed.elements.nodes) {
+    if (node.data.box !== undefined) continue;
+    const at = placed.positions.get(node.data.id);
+    if (at === undefined) continue;
+    const hw = (node.data.w ?? LEAF_SIZE + LABEL_MAX_WIDTH) / 2;
+    const hh = (node.data.h ?? LEAF_SIZE * 2) / 2;
+    const rect = { x1: at.x - hw, y1: at.y - hh, x2: at.x + hw, y2: at.y + hh };
+    out = out === undefined ? rect : { x1: Math.min(out.x1, rect.x1), y1: Math.min(out.y1, rect.y1), x2: Math.max(out.x2, rect.x2), y2: Math.max(out.y2, rect.y2) };
+  }
+  return out;
+}
 
 function now(): number {
   return performance.now();
@@ -200,7 +216,7 @@ export class GraphController {
     // Animated: new nodes appear in place, existing ones glide there below (boxes with them).
     this.lastElements = this.draw(placed, !animate);
     const syncMs = now() - started - layoutMs;
-    if (fresh) cy.fit(undefined, FIT_PADDING);
+    if (fresh) this.fitPlan(placed);
     if (!this.drawn) await this.firstFrame();
     if (positions !== undefined && animate) {
       await this.animated(() => animatePositions(cy, placed.positions, 220));
@@ -220,6 +236,25 @@ export class GraphController {
       layout: options.layout,
       draws: this.drawStats.draws + 1,
     };
+  }
+
+  /**
+   * Fits the view to the planned drawing (the outermost boxes and loose leaves, from the layout's
+   * own sizes). Same result as `cy.fit()`, without asking Cytoscape for the bounding box of every
+   * element before the first frame: on a large organization that pass alone costs as much as the
+   * frame (it computes every style, label size and edge curve, which the frame then checks again).
+   */
+  private fitPlan(placed: ReturnType<typeof placeBoxes>): void {
+    const { cy } = this;
+    const bounds = planBounds(placed);
+    if (bounds === undefined || this.layout !== 'domain') {
+      cy.fit(undefined, FIT_PADDING);
+      return;
+    }
+    const w = Math.max(1, bounds.x2 - bounds.x1);
+    const h = Math.max(1, bounds.y2 - bounds.y1);
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((cy.width() - 2 * FIT_PADDING) / w, (cy.height() - 2 * FIT_PADDING) / h)));
+    cy.viewport({ zoom, pan: { x: cy.width() / 2 - zoom * (bounds.x1 + w / 2), y: cy.height() / 2 - zoom * (bounds.y1 + h / 2) } });
   }
 
   private async animated<T>(run: () => Promise<T>): Promise<T> {
