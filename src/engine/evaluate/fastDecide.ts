@@ -54,6 +54,7 @@ const CACHE_LIMIT = 10_000;
 const NO_IGNORED: readonly string[] = [];
 // INVARIANT: never written (key lookups only read the context).
 const EMPTY_CONTEXT: LoweredContext = { values: new Map(), ignored: NO_IGNORED };
+const SCRATCH: { readonly values: Map<string, KeyValue>; readonly ignored: readonly string[] } = { values: new Map(), ignored: NO_IGNORED };
 /** `invalidReason` reads only the STS parameters, which the fast path never has. */
 const NO_PARAMETERS: Request = { principal: '', action: '', resource: '' };
 
@@ -140,7 +141,10 @@ function lower(key: string): string {
 function loweredContext(raw: unknown): LoweredContext | undefined {
   if (raw === undefined) return EMPTY_CONTEXT;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const values = new Map<string, KeyValue>();
+  // INVARIANT: the scratch context lives only during one synchronous `fastDecision` call (the lookup
+  // built over it never escapes), so reusing it across calls is safe and saves an allocation per request.
+  const values = SCRATCH.values;
+  values.clear();
   const context = raw as Record<string, unknown>;
   for (const key in context) {
     if (!Object.hasOwn(context, key)) continue;
@@ -149,7 +153,7 @@ function loweredContext(raw: unknown): LoweredContext | undefined {
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) values.set(lower(key), value);
     else return undefined;
   }
-  return { values, ignored: NO_IGNORED };
+  return SCRATCH;
 }
 
 /** True when some statement of the list applies (exact evaluation: no unknowns). */
