@@ -41,6 +41,8 @@ export interface AnalysisEnv {
 export interface AnalysisOptions {
   /** Evaluate the naive product (every pair, every action): the oracle the prefilter is tested against. */
   readonly exact?: boolean;
+  /** Share results between requests the engine cannot tell apart (`cellClasses.ts`); default true. */
+  readonly shareClasses?: boolean;
 }
 
 /** The result of one analysis, kept by the worker for queries and for the next, incremental analysis. */
@@ -78,7 +80,7 @@ export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?
   const actionLevels = levelsByAction(targets);
   let evaluated: Evaluated = { assumeCells: new Map(), accessCells: new Map(), blocks: [], evaluations: 0, naive: 0, reused: 0, reachability: { byPrincipal: [], byResource: [] } };
   if (env.engine !== undefined) {
-    evaluated = yield* evaluateAll({ index, engine: env.engine, compiled, nodes, edges, shareEdges: shares.edges, targets, levelTotals, levelsOf: (action) => actionLevels[action] ?? [], previous: reuse ? previous : undefined, exact: options.exact === true });
+    evaluated = yield* evaluateAll({ index, engine: env.engine, compiled, nodes, edges, shareEdges: shares.edges, targets, levelTotals, levelsOf: (action) => actionLevels[action] ?? [], previous: reuse ? previous : undefined, exact: options.exact === true, shareClasses: options.shareClasses !== false });
   }
   const findings: Finding[] = [...shares.findings, ...staticFindings(index, sites), ...accessFindings(nodes, edges, evaluated.blocks)];
   yield { phase: 'findings', done: 1, total: 1 };

@@ -10,6 +10,7 @@ import type { Statement } from '../model/policy';
 import { candidateGroups, classify, grantMasks, namingMask, resourceMask, targetSide, type ActionClasses, type ActionGroup, type TargetSide } from './accessCandidates';
 import type { AccessTarget } from './accessTargets';
 import { blockerOf, isControlPolicyBlock } from './blockers';
+import { cellClass, createSharedResults, type SharedResults } from './cellClasses';
 import { explanationConditions } from './conditions';
 import type { AnalysisEngine } from './engineApi';
 import type { RequestSource } from './requestSources';
@@ -57,6 +58,8 @@ export interface AccessInput {
   readonly previous: ReadonlyMap<string, SourceCells> | undefined;
   /** Evaluate every action of every pair (no prefilter, no grouping). */
   readonly exact: boolean;
+  /** Share results between requests of one class (`cellClasses.ts`). */
+  readonly shareClasses: boolean;
 }
 
 /** Outputs of the direct-access phase. */
@@ -185,13 +188,17 @@ function toGrant(target: AccessTarget, group: ActionGroup, result: AnalysisResul
   };
 }
 
-function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSide, groups: readonly ActionGroup[], intern: Map<string, readonly string[]>): { grants: AccessGrant[]; blocks: ControlBlock[] } {
+function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSide, groups: readonly ActionGroup[], intern: Map<string, readonly string[]>, shared: SharedResults): { grants: AccessGrant[]; blocks: ControlBlock[]; evaluations: number } {
   const grants: AccessGrant[] = [];
   const blocks: ControlBlock[] = [];
   const { target } = side;
+  const cls = input.exact || !input.shareClasses || groups.length === 0 ? undefined : cellClass(source, side);
+  let evaluations = 0;
   for (const group of groups) {
     const action = target.table.actions[group.representative] ?? '';
-    const result = input.engine.evaluateForAnalysis(input.compiled, { principal: source.id, action, resource: target.arn });
+    const found = shared.resultOf(source, side, cls, group.representative, () => input.engine.evaluateForAnalysis(input.compiled, { principal: source.id, action, resource: target.arn }));
+    const result = found.result;
+    if (found.evaluated) evaluations += 1;
     if (result.decision === 'Allow' || result.decision === 'Conditional') {
       if (side.perAction) for (const a of group.actions) grants.push(toGrant(target, { key: undefined, representative: a, actions: [a], granted: group.granted }, result, intern));
       else grants.push(toGrant(target, group, result, intern));
@@ -202,7 +209,7 @@ function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSid
       else blocks.push({ source: source.id, node: target.node, action, blocker });
     }
   }
-  return { grants: grants.sort(compareGrants), blocks };
+  return { grants: grants.sort(compareGrants), blocks, evaluations };
 }
 
 function addGrants(byPair: Map<string, Map<string, readonly AccessGrant[]>>, source: string, node: string, grants: readonly AccessGrant[]): void {
@@ -218,6 +225,7 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
   const pairs = candidatePairs(input, sides);
   const classesOf = principalClassCache();
   const intern = new Map<string, readonly string[]>();
+  const shared = createSharedResults();
   const byPair = new Map<string, Map<string, readonly AccessGrant[]>>();
   const cells = new Map<string, SourceCells>();
   const blocks: ControlBlock[] = [];
@@ -239,8 +247,9 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
         reused += 1;
       } else {
         const groups = groupsOf(input, classesOf, source, side);
-        cell = { fingerprint: targetFp, ...evaluateCell(input, source, side, groups, intern) };
-        evaluations += groups.length;
+        const { grants, blocks: cellBlocks, evaluations: n } = evaluateCell(input, source, side, groups, intern, shared);
+        cell = { fingerprint: targetFp, grants, blocks: cellBlocks };
+        evaluations += n;
       }
       mine.cells.set(side.target.key, cell);
       for (const block of cell.blocks) blocks.push(block);

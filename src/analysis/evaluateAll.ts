@@ -31,6 +31,7 @@ export interface EvaluateInput {
   readonly levelsOf: (action: string) => readonly AccessLevel[];
   readonly previous: AnalysisSnapshot | undefined;
   readonly exact: boolean;
+  readonly shareClasses: boolean;
 }
 
 /** Outputs of the evaluated part. */
@@ -105,6 +106,7 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
     ramConsumer: (node, source) => isConsumer(consumers.get(node), source),
     previous: input.previous?.accessCells,
     exact: input.exact,
+    shareClasses: input.shareClasses,
     sourceFingerprint: (source) => fpOfCaller(source.id),
     targetFingerprint: (target) => targetFingerprint(index, target.node, target.account, target.table.key),
   });

@@ -18,6 +18,12 @@ export interface RequestSource {
   readonly facts: CallerFacts;
   /** Every statement on the principal's side (identity, boundary, session, SCP levels), valid documents only. */
   readonly statements: readonly Statement[];
+  /** For each of `statements`, where it comes from (`STATEMENT_ORIGINS` index). */
+  readonly origins: Uint8Array;
+  /** A permissions boundary is attached (the engine treats such callers differently even where it does not match). */
+  readonly hasBoundary: boolean;
+  /** A declared user or role whose requests analysis may share with equal callers (`cellClasses.ts`). */
+  readonly shareable: boolean;
   /** The identity Allow statements (the ones that can grant). */
   readonly allows: readonly Statement[];
   /** Identifies `statements` for caching per-action classes. */
@@ -28,6 +34,9 @@ export interface RequestSource {
   readonly ancestors: readonly string[];
   readonly external: boolean;
 }
+
+/** Where a principal-side statement comes from. */
+export const STATEMENT_ORIGINS = ['identity', 'boundary', 'session', 'scp'] as const;
 
 let nextStatementId = 1;
 const statementIds = new WeakMap<Statement, number>();
@@ -56,7 +65,11 @@ export function requestSources(index: ScenarioIndex, nodes: ReadonlyMap<string, 
   for (const principal of index.principals.values()) {
     const scp = index.controlLevels(principal.account, 'SCP').flatMap((level) => level.sites);
     const identity = liveStatements(principal.identity);
-    const statements = [...identity, ...liveStatements([principal.boundary, ...principal.session, ...scp])];
+    const parts = [identity, liveStatements([principal.boundary]), liveStatements(principal.session), liveStatements(scp)];
+    const statements = parts.flat();
+    const origins = new Uint8Array(statements.length);
+    let at = 0;
+    parts.forEach((list, origin) => list.forEach(() => (origins[at++] = origin)));
     const info = index.accounts.get(principal.account);
     out.push({
       id: principal.id,
@@ -64,6 +77,9 @@ export function requestSources(index: ScenarioIndex, nodes: ReadonlyMap<string, 
       account: principal.account,
       facts: callerFacts(principal.id, principal.account, principal.userArn),
       statements,
+      origins,
+      hasBoundary: principal.boundary !== undefined,
+      shareable: principal.kind !== 'session' && !principal.serviceLinked,
       allows: identity.filter((s) => s.effect === 'Allow'),
       sideKey: sideKeyOf(statements),
       owner: principal.roleArn ?? principal.userArn,
@@ -81,6 +97,9 @@ export function requestSources(index: ScenarioIndex, nodes: ReadonlyMap<string, 
       account: node.account,
       facts: callerFacts(node.id === ANONYMOUS_NODE_ID ? 'anonymous' : node.id, node.account),
       statements: [],
+      origins: new Uint8Array(0),
+      hasBoundary: false,
+      shareable: false,
       allows: [],
       sideKey: '',
       owner: undefined,

@@ -76,6 +76,8 @@ export interface ResourceMatcher {
   /** True when the element may match every resource (`*`, a leading wildcard, or `NotResource`). */
   readonly everything: boolean;
   matches(arn: string): boolean;
+  /** `matches` for an ARN already in lower case. */
+  matchesLower(arn: string): boolean;
 }
 
 const resourceCache = new WeakMap<Statement, ResourceMatcher>();
@@ -87,12 +89,13 @@ export function resourceMatcher(statement: Statement): ResourceMatcher {
   let matcher: ResourceMatcher;
   if (statement.resource === undefined) {
     // NotResource (or a trust policy's absent Resource): anything may match.
-    matcher = { prefixes: [''], everything: true, matches: () => true };
+    matcher = { prefixes: [''], everything: true, matches: () => true, matchesLower: () => true };
   } else {
     const patterns = statement.resource;
     const regexes = patterns.map(globRegex);
     const prefixes = patterns.map((p) => p.toLowerCase().split(/[*?]|\$\{/)[0] ?? '');
-    matcher = { prefixes, everything: prefixes.includes(''), matches: (arn) => regexes.some((r) => r.test(arn.toLowerCase())) };
+    const matchesLower = (arn: string): boolean => regexes.some((r) => r.test(arn));
+    matcher = { prefixes, everything: prefixes.includes(''), matches: (arn) => matchesLower(arn.toLowerCase()), matchesLower };
   }
   resourceCache.set(statement, matcher);
   return matcher;

@@ -1,0 +1,77 @@
+/**
+ * Requests that the engine cannot tell apart, so that effective access evaluates one of them and
+ * shares its result. For one target, two declared users (or two roles) of the same account and
+ * partition, both with or both without a permissions boundary, send requests that get the same decision,
+ * deciding statements and conditions when the principal-side statements that may apply to the target
+ * are the very same statements in the same places (identity, boundary, session, SCP), and no statement
+ * that may apply, on either side, looks at who exactly the caller is (`looksAtCaller`).
+ *
+ * Why the other statements do not matter: the engine decides a statement's Action, then its Resource,
+ * before anything else, and a statement that fails either never applies (SEMANTICS §2.2); the
+ * prefilter's matchers over-approximate the engine (`statementMatch.ts`), so a statement they reject
+ * fails in the engine too. Shared documents (group, managed, boundary and control policies) are one
+ * statement object for every principal, and the engine names them by the same reference; an inline
+ * statement belongs to one principal, so a principal whose inline statements may apply has a class of
+ * its own. RAM-shared targets (whose synthetic statements can name principals analysis cannot see) and
+ * other callers (sessions, service-linked roles, services, undeclared principals) are not shared.
+ */
+import type { AnalysisResult } from '../engine/types';
+import type { Statement } from '../model/policy';
+import type { TargetSide } from './accessCandidates';
+import { looksAtCaller } from './callerClasses';
+import { statementId, type RequestSource } from './requestSources';
+import { actionMatches, resourceMatcher, type ActionTable } from './statementMatch';
+
+const coversAnyCache = new WeakMap<Uint8Array, boolean>();
+
+/** True when the statement's Action element covers some action of the table. */
+function coversAny(statement: Statement, table: ActionTable): boolean {
+  const bits = actionMatches(statement, table);
+  let any = coversAnyCache.get(bits);
+  if (any === undefined) coversAnyCache.set(bits, (any = bits.includes(1)));
+  return any;
+}
+
+const sideLooks = new WeakMap<TargetSide, boolean>();
+
+/** The class of a (source, target) request pair, or `undefined` when it must be evaluated on its own. */
+export function cellClass(source: RequestSource, side: TargetSide): string | undefined {
+  if (!source.shareable || side.shared) return undefined;
+  let looks = sideLooks.get(side);
+  if (looks === undefined) sideLooks.set(side, (looks = looksAtCaller(side.statements)));
+  if (looks) return undefined;
+  const { table, arn } = side.target;
+  const lower = arn.toLowerCase();
+  let key = `${source.kind}|${source.account ?? ''}|${source.facts.id.split(':')[1] ?? ''}|${source.hasBoundary ? 1 : 0}|`;
+  for (let i = 0; i < source.statements.length; i++) {
+    const statement = source.statements[i]!;
+    if (!coversAny(statement, table) || !resourceMatcher(statement).matchesLower(lower)) continue;
+    if (looksAtCaller([statement])) return undefined;
+    key += `${source.origins[i] ?? 0}:${statementId(statement)},`;
+  }
+  return key;
+}
+
+/** Results of evaluated requests by class and action, for one analysis. */
+export interface SharedResults {
+  /** The result for `source` and the table action `action` of `side`, evaluating only on a miss. */
+  resultOf(source: RequestSource, side: TargetSide, cls: string | undefined, action: number, evaluate: () => AnalysisResult): { result: AnalysisResult; evaluated: boolean };
+}
+
+/** A fresh result store (one per analysis). */
+export function createSharedResults(): SharedResults {
+  const bySide = new Map<TargetSide, Map<string, AnalysisResult>>();
+  return {
+    resultOf(_source, side, cls, action, evaluate) {
+      if (cls === undefined) return { result: evaluate(), evaluated: true };
+      let cache = bySide.get(side);
+      if (cache === undefined) bySide.set(side, (cache = new Map<string, AnalysisResult>()));
+      const key = `${cls}#${action}`;
+      const hit = cache.get(key);
+      if (hit !== undefined) return { result: hit, evaluated: false };
+      const result = evaluate();
+      cache.set(key, result);
+      return { result, evaluated: true };
+    },
+  };
+}
