@@ -1,6 +1,6 @@
 /**
- * First load: the graph is drawn from the first lesson, Monaco is there and editable, the Inspector
- * says what to click first, and the page talks to nobody but its own origin.
+ * First load: the graph is drawn from the first lesson, its first step is open and has selected what
+ * it is about, Monaco is there and editable, and the page talks to nobody but its own origin.
  */
 import { expect, test } from './fixtures';
 
@@ -12,7 +12,9 @@ test('opens on the first lesson with the graph drawn and the editor ready', asyn
   expect(await app.graph.nodeIds()).toEqual(
     expect.arrayContaining(['111111111111', '222222222222', 'arn:aws:s3:::bucket-a', USER2]),
   );
-  await expect(page.getByTestId('first-hint')).toContainText('User2');
+  await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-step', '0');
+  await expect(page.getByTestId('lesson-step-title')).toHaveText('Two accounts, one bucket');
+  await expect.poll(() => app.graph.selected()).toBe('arn:aws:s3:::bucket-a');
   await app.editor.ready();
   await expect(page).toHaveTitle(/AccessGraph/);
   // Every request so far came from this origin (the guard also checks at the end).
