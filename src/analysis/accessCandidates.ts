@@ -115,10 +115,18 @@ export function grantMasks(classes: ActionClasses, grants: readonly Statement[],
 /** The bit mask of the identity Allows of `source` whose Resource may cover the target. */
 export function resourceMask(source: RequestSource, target: AccessTarget): number {
   let mask = 0;
-  source.allows.forEach((statement, i) => {
-    if (resourceMatcher(statement).matches(target.arn)) mask |= bit(i);
-  });
+  const lower = lowerArn(target);
+  for (let i = 0; i < source.allows.length; i++) if (resourceMatcher(source.allows[i]!).matchesLower(lower)) mask |= bit(i);
   return mask;
+}
+
+const lowerArns = new WeakMap<AccessTarget, string>();
+
+/** The target's ARN in lower case (computed once per target). */
+export function lowerArn(target: AccessTarget): string {
+  let lower = lowerArns.get(target);
+  if (lower === undefined) lowerArns.set(target, (lower = target.arn.toLowerCase()));
+  return lower;
 }
 
 /** The resource side of one target: its statements, their classes and its grant statements. */

@@ -17,7 +17,7 @@
  */
 import type { AnalysisResult } from '../engine/types';
 import type { Statement } from '../model/policy';
-import type { TargetSide } from './accessCandidates';
+import { lowerArn, type TargetSide } from './accessCandidates';
 import { looksAtCaller } from './callerClasses';
 import { statementId, type RequestSource } from './requestSources';
 import { actionMatches, resourceMatcher, type ActionTable } from './statementMatch';
@@ -40,8 +40,8 @@ export function cellClass(source: RequestSource, side: TargetSide): string | und
   let looks = sideLooks.get(side);
   if (looks === undefined) sideLooks.set(side, (looks = looksAtCaller(side.statements)));
   if (looks) return undefined;
-  const { table, arn } = side.target;
-  const lower = arn.toLowerCase();
+  const { table } = side.target;
+  const lower = lowerArn(side.target);
   let key = `${source.kind}|${source.account ?? ''}|${source.facts.id.split(':')[1] ?? ''}|${source.hasBoundary ? 1 : 0}|`;
   for (let i = 0; i < source.statements.length; i++) {
     const statement = source.statements[i]!;

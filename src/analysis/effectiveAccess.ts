@@ -7,7 +7,7 @@
  */
 import type { AnalysisResult } from '../engine/types';
 import type { Statement } from '../model/policy';
-import { candidateGroups, classify, grantMasks, namingMask, resourceMask, targetSide, type ActionClasses, type ActionGroup, type TargetSide } from './accessCandidates';
+import { candidateGroups, classify, grantMasks, lowerArn, namingMask, resourceMask, targetSide, type ActionClasses, type ActionGroup, type TargetSide } from './accessCandidates';
 import type { AccessTarget } from './accessTargets';
 import { blockerOf, isControlPolicyBlock } from './blockers';
 import { cellClass, createSharedResults, type SharedResults } from './cellClasses';
@@ -128,8 +128,8 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
   // Lower-cased ARNs per account, computed once (not once per source: that is sources × targets).
   const keysOf = new Map<string, string[]>();
   for (const [account, list] of byAccount) {
-    list.sort((a, b) => (a.target.arn.toLowerCase() < b.target.arn.toLowerCase() ? -1 : 1));
-    keysOf.set(account, list.map((side) => side.target.arn.toLowerCase()));
+    list.sort((a, b) => (lowerArn(a.target) < lowerArn(b.target) ? -1 : 1));
+    keysOf.set(account, list.map((side) => lowerArn(side.target)));
   }
   for (const source of input.sources) {
     const local = source.account === undefined ? undefined : byAccount.get(source.account);
@@ -140,7 +140,7 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
       for (const prefix of matcher.everything ? [''] : matcher.prefixes) {
         for (let i = lowerBound(keys, prefix); i < keys.length && (keys[i] ?? '').startsWith(prefix); i++) {
           const side = local[i];
-          if (side !== undefined && matcher.matches(side.target.arn)) add(source, side);
+          if (side !== undefined && matcher.matchesLower(keys[i] ?? '')) add(source, side);
         }
       }
     }

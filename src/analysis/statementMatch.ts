@@ -94,8 +94,16 @@ export function resourceMatcher(statement: Statement): ResourceMatcher {
     const patterns = statement.resource;
     const regexes = patterns.map(globRegex);
     const prefixes = patterns.map((p) => p.toLowerCase().split(/[*?]|\$\{/)[0] ?? '');
-    const matchesLower = (arn: string): boolean => regexes.some((r) => r.test(arn));
-    matcher = { prefixes, everything: prefixes.includes(''), matches: (arn) => matchesLower(arn.toLowerCase()), matchesLower };
+    // A bare `*` matches every ARN: no regex, no lower-casing.
+    const all = patterns.includes('*');
+    // The literal prefix of a pattern rules most ARNs out before its regex runs.
+    const matchesLower = all
+      ? (): boolean => true
+      : (arn: string): boolean => {
+          for (let i = 0; i < regexes.length; i++) if (arn.startsWith(prefixes[i] ?? '') && regexes[i]!.test(arn)) return true;
+          return false;
+        };
+    matcher = { prefixes, everything: prefixes.includes(''), matches: all ? (): boolean => true : (arn) => matchesLower(arn.toLowerCase()), matchesLower };
   }
   resourceCache.set(statement, matcher);
   return matcher;
