@@ -76,13 +76,13 @@ export function statementArb(resourceSide: boolean, allowBias = 0.8, effect?: 'A
     notAction: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
     resource: fc.uniqueArray(fc.constantFrom(...RESOURCE_PATTERNS), { minLength: 1, maxLength: 2 }),
     notResource: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
-    condition: fc.option(fc.constantFrom(...CONDITIONS), { freq: 2, nil: undefined }),
+    condition: fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.constantFrom(...CONDITIONS), weight: 1 }),
     principal: resourceSide ? fc.constantFrom(...RESOURCE_PRINCIPALS) : fc.constant(undefined),
   });
 }
 
 function policies(resourceSide: boolean, maxPolicies: number): fc.Arbitrary<StatementSpec[][]> {
-  return fc.array(fc.array(statementArb(resourceSide), { minLength: 1, maxLength: 4 }), { minLength: 0, maxLength: maxPolicies });
+  return fc.array(fc.array(statementArb(resourceSide), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: maxPolicies });
 }
 
 /** A whole scenario. */
@@ -96,14 +96,26 @@ export function scenarioArb(): fc.Arbitrary<ScenarioSpec> {
   });
 }
 
-/** A request over the pools. */
+/** Actions that make sense on each request resource (most of the time a request uses one of them). */
+const ACTIONS_ON: Readonly<Record<(typeof REQUEST_RESOURCES)[number], readonly string[]>> = {
+  'arn:aws:s3:::bkt-a': ['s3:ListBucket'],
+  'arn:aws:s3:::bkt-a/k1': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+  'arn:aws:s3:::bkt-a/alice/x': ['s3:GetObject', 's3:PutObject'],
+  'arn:aws:s3:::bkt-b/k1': ['s3:GetObject', 's3:PutObject'],
+  [RESOURCES.q1.arn]: ['sqs:SendMessage'],
+};
+
+/** A request over the pools: usually an action that fits the resource, sometimes any action. */
 export function requestArb(): fc.Arbitrary<Request> {
+  const target = fc.constantFrom(...REQUEST_RESOURCES).chain((resource) =>
+    fc.record({ resource: fc.constant(resource), action: fc.oneof({ arbitrary: fc.constantFrom(...(ACTIONS_ON[resource] ?? REQUEST_ACTIONS)), weight: 4 }, { arbitrary: fc.constantFrom(...REQUEST_ACTIONS), weight: 1 }) }),
+  );
   return fc.record({
-    principal: fc.constantFrom(...PRINCIPAL_NAMES).map((p) => PRINCIPALS[p]),
-    action: fc.constantFrom(...REQUEST_ACTIONS),
-    resource: fc.constantFrom(...REQUEST_RESOURCES),
+    // Same-account callers more often than outsiders, as in real traffic.
+    principal: fc.oneof({ arbitrary: fc.constantFrom<PrincipalName>('alice', 'app'), weight: 3 }, { arbitrary: fc.constantFrom(...PRINCIPAL_NAMES), weight: 2 }).map((p) => PRINCIPALS[p]),
+    target,
     context: fc.record({ 'aws:SecureTransport': fc.constantFrom('true', 'false'), 'aws:RequestedRegion': fc.constantFrom('us-east-1', 'eu-west-1') }, { requiredKeys: [] }),
-  });
+  }).map(({ principal, target: { resource, action }, context }) => ({ principal, action, resource, context }));
 }
 
 /** Statement element values carry a unique Sid (`P<policy>S<n>`) so tests can compare deciding sets. */
