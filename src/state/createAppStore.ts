@@ -13,12 +13,12 @@ import { EMPTY_HISTORY } from './history';
 import { createHistorySlice } from './historySlice';
 import { createLessonSlice } from './lessonSlice';
 import {
-  AUTOSAVE_KEY,
   MAX_HISTORY_CHARS,
   PREFS_KEY,
   readAutosave,
   readEntry,
   trimStack,
+  writeAutosave,
   writeEntry,
   type Autosave,
   type Draft,
@@ -141,7 +141,7 @@ function persist(store: StoreApi<AppState>, deps: SliceDeps): { flush(): void; d
     // The redo stack gets what the undo stack leaves of the budget: undo matters more.
     const past = trimStack(history.past, MAX_HISTORY_CHARS);
     const future = trimStack(history.future, MAX_HISTORY_CHARS - past.reduce((n, t) => n + t.length, 0));
-    const saved = writeEntry(deps.storage, AUTOSAVE_KEY, {
+    const saved = writeAutosave(deps.storage, {
       v: 1,
       text: document.text,
       savedAt: deps.now(),

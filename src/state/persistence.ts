@@ -4,7 +4,11 @@
  * and parsed on read like any input from outside (STYLE.md rule 1): a damaged entry is ignored, never
  * trusted.
  */
+import { deflateSync } from 'fflate';
 import type { JsonPath } from '../model/ids';
+import { decodeBase64Url, encodeBase64Url } from '../io/share/base64url';
+import { inflateBounded } from '../io/share/boundedInflate';
+import { decodeUtf8, encodeUtf8 } from '../io/share/utf8';
 
 /** The subset of the Web Storage API the app uses (injectable: tests pass a map). */
 export interface KeyValueStorage {
@@ -101,9 +105,44 @@ function parseHistory(value: unknown): Autosave['history'] {
   return { past: parseStack(value.past), future: parseStack(value.future) };
 }
 
-/** Parses an autosave entry; `undefined` when absent, of another version or damaged. */
+/**
+ * The deflated form of an entry, `{"v":1,"deflated":"<base64url>"}`: a large organization's scenario is
+ * several megabytes of JSON, more than `localStorage` holds as text, and JSON deflates about tenfold.
+ */
+interface PackedAutosave {
+  readonly v: 1;
+  readonly deflated: string;
+}
+
+function pack(save: Autosave): PackedAutosave {
+  return { v: 1, deflated: encodeBase64Url(deflateSync(encodeUtf8(JSON.stringify(save)), { level: 6 })) };
+}
+
+/** The JSON text inside a packed entry, or `undefined` when it is damaged or inflates past the cap. */
+function unpack(deflated: string): string | undefined {
+  if (deflated.length > MAX_TEXT) return undefined;
+  const decoded = decodeBase64Url(deflated);
+  if (!('bytes' in decoded)) return undefined;
+  const inflated = inflateBounded(decoded.bytes, MAX_TEXT * 3);
+  return inflated.ok ? decodeUtf8(inflated.value) : undefined;
+}
+
+/**
+ * Writes the autosave as plain JSON when storage takes it; else deflated; else deflated without the
+ * undo history (the text and the drafts matter most). `false` when even that is refused.
+ */
+export function writeAutosave(storage: KeyValueStorage | undefined, save: Autosave): boolean {
+  if (writeEntry(storage, AUTOSAVE_KEY, save)) return true;
+  if (storage === undefined) return false;
+  if (writeEntry(storage, AUTOSAVE_KEY, pack(save))) return true;
+  return writeEntry(storage, AUTOSAVE_KEY, pack({ ...save, history: { past: [], future: [] } }));
+}
+
+/** Parses an autosave entry (plain or deflated); `undefined` when absent, of another version or damaged. */
 export function parseAutosave(raw: string | null): Autosave | undefined {
-  const value = parseJson(raw);
+  const outer = parseJson(raw);
+  // A packed entry holds a plain one; it is never packed twice.
+  const value = isRecord(outer) && outer.v === 1 && typeof outer.deflated === 'string' ? parseJson(unpack(outer.deflated) ?? null) : outer;
   if (!isRecord(value) || value.v !== 1 || typeof value.text !== 'string' || value.text.length > MAX_TEXT)
     return undefined;
   const savedAt = typeof value.savedAt === 'number' && Number.isFinite(value.savedAt) ? value.savedAt : 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTOSAVE_KEY, parseAutosave, PREFS_KEY, trimStack } from '../../src/state/persistence';
+import { AUTOSAVE_KEY, parseAutosave, PREFS_KEY, trimStack, writeAutosave, type Autosave } from '../../src/state/persistence';
 import { DEFAULT_LAYOUT, parseViewPrefs, serializeViewPrefs } from '../../src/state/viewPrefs';
 import { LESSON_TEXT, mapStorage, settle, testStore } from './harness';
 
@@ -90,6 +90,62 @@ describe('autosave', () => {
     store.getState().setText('{ }', 'edit');
     await settle(timers);
     expect(store.getState().view.notice?.seq).toBe(seq);
+  });
+
+  it('deflates a save too large for storage as text, and drops the history only when even that is refused', () => {
+    // A quota like a browser's: a few megabytes per origin.
+    const storage = mapStorage();
+    const quota = 1_000_000;
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (key: string, value: string) => {
+      if (value.length > quota) throw new Error('QuotaExceededError');
+      setItem(key, value);
+    };
+    const accounts = Array.from({ length: 40_000 }, (_, i) => ({ id: String(100_000_000_000 + i), name: `Account ${i}` }));
+    const text = JSON.stringify({ format: 'accessgraph/v1', accounts }, null, 2);
+    expect(text.length).toBeGreaterThan(2 * quota);
+    const save: Autosave = { v: 1, text, savedAt: 7, drafts: {}, history: { past: ['{}'], future: [] } };
+    expect(writeAutosave(storage, save)).toBe(true);
+    const raw = storage.map.get(AUTOSAVE_KEY) ?? '';
+    expect(raw.length).toBeLessThan(quota);
+    expect(raw.startsWith('{"v":1,"deflated":')).toBe(true);
+    expect(parseAutosave(raw)).toMatchObject({ text, savedAt: 7, history: { past: ['{}'], future: [] } });
+
+    // A history too large even deflated goes; the text stays.
+    let seed = 1;
+    function noise(length: number): string {
+      let out = '';
+      for (let i = 0; i < length; i++) {
+        // xorshift32: deterministic, and incompressible enough that deflate cannot save it.
+        seed ^= seed << 13;
+        seed ^= seed >>> 17;
+        seed ^= seed << 5;
+        out += String.fromCharCode(33 + ((seed >>> 0) % 90));
+      }
+      return out;
+    }
+    const noisy = Array.from({ length: 40 }, () => noise(40_000));
+    expect(writeAutosave(storage, { ...save, history: { past: noisy, future: [] } })).toBe(true);
+    expect(parseAutosave(storage.map.get(AUTOSAVE_KEY) ?? null)).toMatchObject({ text, history: { past: [], future: [] } });
+  });
+
+  it('refuses damaged or nested deflated entries', () => {
+    expect(parseAutosave('{"v":1,"deflated":"not base64!"}')).toBeUndefined();
+    expect(parseAutosave('{"v":1,"deflated":"AAAA"}')).toBeUndefined();
+    const storage = mapStorage();
+    storage.full = false;
+    const inner = { v: 1, text: 'x', savedAt: 1, drafts: {}, history: { past: [], future: [] } } as const;
+    // Pack once by refusing plain writes, then try to read a doubly packed entry.
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (key: string, value: string) => {
+      if (!value.includes('deflated')) throw new Error('QuotaExceededError');
+      setItem(key, value);
+    };
+    expect(writeAutosave(storage, inner)).toBe(true);
+    const once = storage.map.get(AUTOSAVE_KEY) ?? '';
+    expect(parseAutosave(once)?.text).toBe('x');
+    expect(writeAutosave(storage, { ...inner, text: once })).toBe(true);
+    expect(parseAutosave(storage.map.get(AUTOSAVE_KEY) ?? null)?.text).toBe(once);
   });
 
   it('flushes at once on request (page hide)', () => {
