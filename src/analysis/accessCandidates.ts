@@ -134,6 +134,8 @@ export interface TargetSide {
   readonly target: AccessTarget;
   /** Valid resource-policy statements followed by the RCP statements of the owner account. */
   readonly statements: readonly Statement[];
+  /** How many of `statements` (the last ones) are RCP statements. */
+  readonly rcpCount: number;
   /** The resource-policy Allow statements (those that may name callers). */
   readonly grants: readonly Statement[];
   readonly classes: ActionClasses;
@@ -154,7 +156,7 @@ export function targetSide(target: AccessTarget, policy: readonly Statement[], r
   const classes = classesOf(statements, target.table, shared);
   const grantMask = grantMasks(classes, grants, target.table);
   if (shared) grantMask.fill(OVERFLOW_BIT);
-  return { target, statements, grants, classes, grantMask, shared, perAction: /^arn:[^:]+:kms:/.test(target.arn) };
+  return { target, statements, rcpCount: rcp.length, grants, classes, grantMask, shared, perAction: /^arn:[^:]+:kms:/.test(target.arn) };
 }
 
 /** The mask of a target's grant statements (and RAM bit) that may name `source`. */

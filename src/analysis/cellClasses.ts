@@ -17,6 +17,7 @@
  */
 import type { AnalysisResult } from '../engine/types';
 import type { Statement } from '../model/policy';
+import type { Resource } from '../model/types';
 import { lowerArn, type TargetSide } from './accessCandidates';
 import { looksAtCaller } from './callerClasses';
 import { statementId, type RequestSource } from './requestSources';
@@ -33,9 +34,36 @@ function coversAny(statement: Statement, table: ActionTable): boolean {
 }
 
 const sideLooks = new WeakMap<TargetSide, boolean>();
+const sideClasses = new WeakMap<TargetSide, string>();
 
-/** The class of a (source, target) request pair, or `undefined` when it must be evaluated on its own. */
-export function cellClass(source: RequestSource, side: TargetSide): string | undefined {
+/**
+ * The class of a target as far as requests to it go: targets without a resource policy, of one
+ * account, partition, region and action table, whose entries are equal but for the ARN and JSON path
+ * (tags, S3 settings, …), are one class; any other target is its own. RCPs are the account's.
+ */
+function targetClass(side: TargetSide, entry: Resource | undefined): string {
+  let cls = sideClasses.get(side);
+  if (cls === undefined) {
+    const { target } = side;
+    const own = side.statements.length > side.rcpCount;
+    const parts = target.arn.split(':');
+    cls = own ? `@${target.key}` : `${target.account}|${parts[1] ?? ''}|${parts[3] ?? ''}|${target.table.key}|${JSON.stringify({ ...entry, arn: undefined, path: undefined })}`;
+    sideClasses.set(side, cls);
+  }
+  return cls;
+}
+
+/** True when the Resource element is a bare `*` (it matches every target alike). */
+function anyResource(statement: Statement): boolean {
+  return statement.resource !== undefined && statement.resource.includes('*');
+}
+
+/**
+ * The class of a (source, target) request pair, or `undefined` when it must be evaluated on its own.
+ * Pairs of one target class share results only when every applicable principal-side statement has
+ * `Resource: "*"`; otherwise the target itself is part of the class.
+ */
+export function cellClass(source: RequestSource, side: TargetSide, entry: Resource | undefined): string | undefined {
   if (!source.shareable || side.shared) return undefined;
   let looks = sideLooks.get(side);
   if (looks === undefined) sideLooks.set(side, (looks = looksAtCaller(side.statements)));
@@ -43,29 +71,29 @@ export function cellClass(source: RequestSource, side: TargetSide): string | und
   const { table } = side.target;
   const lower = lowerArn(side.target);
   let key = `${source.kind}|${source.account ?? ''}|${source.facts.id.split(':')[1] ?? ''}|${source.hasBoundary ? 1 : 0}|`;
+  let specific = false;
   for (let i = 0; i < source.statements.length; i++) {
     const statement = source.statements[i]!;
     if (!coversAny(statement, table) || !resourceMatcher(statement).matchesLower(lower)) continue;
     if (looksAtCaller([statement])) return undefined;
+    if (!anyResource(statement)) specific = true;
     key += `${source.origins[i] ?? 0}:${statementId(statement)},`;
   }
-  return key;
+  return `${specific ? `@${side.target.key}` : targetClass(side, entry)}#${key}`;
 }
 
 /** Results of evaluated requests by class and action, for one analysis. */
 export interface SharedResults {
   /** The result for `source` and the table action `action` of `side`, evaluating only on a miss. */
-  resultOf(source: RequestSource, side: TargetSide, cls: string | undefined, action: number, evaluate: () => AnalysisResult): { result: AnalysisResult; evaluated: boolean };
+  resultOf(cls: string | undefined, action: number, evaluate: () => AnalysisResult): { result: AnalysisResult; evaluated: boolean };
 }
 
 /** A fresh result store (one per analysis). */
 export function createSharedResults(): SharedResults {
-  const bySide = new Map<TargetSide, Map<string, AnalysisResult>>();
+  const cache = new Map<string, AnalysisResult>();
   return {
-    resultOf(_source, side, cls, action, evaluate) {
+    resultOf(cls, action, evaluate) {
       if (cls === undefined) return { result: evaluate(), evaluated: true };
-      let cache = bySide.get(side);
-      if (cache === undefined) bySide.set(side, (cache = new Map<string, AnalysisResult>()));
       const key = `${cls}#${action}`;
       const hit = cache.get(key);
       if (hit !== undefined) return { result: hit, evaluated: false };

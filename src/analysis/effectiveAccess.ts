@@ -192,11 +192,11 @@ function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSid
   const grants: AccessGrant[] = [];
   const blocks: ControlBlock[] = [];
   const { target } = side;
-  const cls = input.exact || !input.shareClasses || groups.length === 0 ? undefined : cellClass(source, side);
+  const cls = input.exact || !input.shareClasses || groups.length === 0 ? undefined : cellClass(source, side, input.index.resources.get(target.node));
   let evaluations = 0;
   for (const group of groups) {
     const action = target.table.actions[group.representative] ?? '';
-    const found = shared.resultOf(source, side, cls, group.representative, () => input.engine.evaluateForAnalysis(input.compiled, { principal: source.id, action, resource: target.arn }));
+    const found = shared.resultOf(cls, group.representative, () => input.engine.evaluateForAnalysis(input.compiled, { principal: source.id, action, resource: target.arn }));
     const result = found.result;
     if (found.evaluated) evaluations += 1;
     if (result.decision === 'Allow' || result.decision === 'Conditional') {

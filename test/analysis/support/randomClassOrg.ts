@@ -21,6 +21,7 @@ const POOL: readonly unknown[] = [
   doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data-a/${aws:username}/*' }),
   doc({ Effect: 'Allow', Action: ['sqs:*', 's3:ListBucket'], Resource: '*', Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/r1' } } }),
   doc({ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:DescribeKey', 's3:GetObject'], Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }),
+  doc({ Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketTagging'], Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/env': 'prod' } } }),
 ];
 const BOUNDARIES: readonly unknown[] = [doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }), doc({ Effect: 'Allow', Action: ['kms:*', 'sqs:*'], Resource: '*' })];
 
@@ -34,7 +35,7 @@ interface PrincipalChoice {
 
 const principal: fc.Arbitrary<PrincipalChoice> = fc.record({
   account: fc.nat(1),
-  managed: fc.subarray([0, 1, 2, 3, 4, 5, 6], { maxLength: 3 }),
+  managed: fc.subarray([0, 1, 2, 3, 4, 5, 6, 7], { maxLength: 3 }),
   inline: fc.option(fc.nat(2), { nil: undefined }),
   boundary: fc.option(fc.nat(2), { nil: undefined }),
   team: fc.constantFrom('x', 'y'),
@@ -81,7 +82,8 @@ export const arbitraryClassScenario = fc
         managementAccountId: '999999999999',
         rootId: 'r-root',
         units: [],
-        policies: scpDeny.length === 0 ? [] : [{ name: 'Guard', type: 'SCP', targets: ['r-root'], document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }, ...scpDeny) }],
+        // Without an SCP that allows, the organization would deny everything.
+        policies: [{ name: 'Guard', type: 'SCP', targets: ['r-root'], document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }, ...scpDeny) }],
       },
       accounts: [
         { id: ACCOUNTS[0], name: 'A', parentId: 'r-root' },
@@ -94,6 +96,10 @@ export const arbitraryClassScenario = fc
       resources: [
         { arn: 'arn:aws:s3:::data-a', account: ACCOUNTS[0], ...(bucketPolicy ? { policy: doc({ Effect: 'Allow', Principal: { AWS: ACCOUNTS[1] }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::data-a/*' }) } : {}) },
         { arn: 'arn:aws:s3:::data-b', account: ACCOUNTS[1] },
+        // Buckets without a policy that differ only by tags (and one by name alone).
+        { arn: 'arn:aws:s3:::data-c', account: ACCOUNTS[0], tags: { env: 'prod' } },
+        { arn: 'arn:aws:s3:::data-d', account: ACCOUNTS[0] },
+        { arn: 'arn:aws:s3:::logs-e', account: ACCOUNTS[0] },
         { arn: `arn:aws:kms:us-east-1:${ACCOUNTS[0]}:key/00000000-0000-0000-0000-000000000001`, policy: doc({ Effect: 'Allow', Principal: { AWS: keyPrincipal }, Action: 'kms:*', Resource: '*' }) },
         { arn: queue, policy: doc(queueStatement) },
       ],
