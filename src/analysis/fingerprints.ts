@@ -71,10 +71,29 @@ export function sourceFingerprint(index: ScenarioIndex, id: string, account: str
   return hashText(parts.join('\n'));
 }
 
+const sharesByNode = new WeakMap<ScenarioIndex, Map<string, unknown[]>>();
+
+/** The RAM shares that hold each resource, in scenario order (built once per index, not per target). */
+function sharesOf(index: ScenarioIndex): Map<string, unknown[]> {
+  let byNode = sharesByNode.get(index);
+  if (byNode === undefined) {
+    byNode = new Map();
+    for (const share of index.scenario.resourceShares) {
+      for (const resource of new Set<string>(share.resources)) {
+        const list = byNode.get(resource);
+        if (list === undefined) byNode.set(resource, [share]);
+        else list.push(share);
+      }
+    }
+    sharesByNode.set(index, byNode);
+  }
+  return byNode;
+}
+
 /** The resource side of a target (its entry and policy, RCPs, and the shares that hold it). */
 export function targetFingerprint(index: ScenarioIndex, node: string, account: string, tableKey: string): string {
   const resource = index.resources.get(node);
-  const shares = index.scenario.resourceShares.filter((share) => (share.resources as readonly string[]).includes(node));
+  const shares = sharesOf(index).get(node) ?? [];
   const parts = [node, account, tableKey, resource === undefined ? '-' : JSON.stringify(resource), levelsText(index, account, 'RCP'), JSON.stringify(shares)];
   return hashText(parts.join('\n'));
 }
