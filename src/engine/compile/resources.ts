@@ -11,6 +11,8 @@ import type { KeyValue } from '../context/keyValue';
 import type { ResourceKeys } from '../context/requestKeys';
 import { parseRequestResource, type RequestResource } from '../match/resourceMatcher';
 import type { InvalidRequestReason } from '../types';
+import type { RequestAction } from '../match/actionMatcher';
+import type { ResourceLists } from './actionLists';
 import type { CompiledPolicy, CompiledStatement, LevelStatements } from './compilePolicy';
 import { roleKey, type CompileContext } from './compileContext';
 import type { ControlLevel } from './organization';
@@ -47,6 +49,8 @@ export interface ResourceView {
   readonly role: Role | undefined;
   /** Evaluation's cache of this resource's statements by service prefix. */
   readonly byService: Map<string, ResourceStatements>;
+  /** The fast path's cache of this resource's statements by (interned) request action. */
+  readonly byAction: Map<RequestAction, ResourceLists>;
 }
 
 /** The statements on a resource's side that can match actions of one service. */
@@ -102,6 +106,7 @@ function base(ctx: CompileContext, arn: RequestResource, kind: ResourceKind, acc
     ...rcpOf(ctx, account),
     role: undefined,
     byService: new Map(),
+    byAction: new Map(),
   };
 }
 

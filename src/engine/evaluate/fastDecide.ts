@@ -8,38 +8,19 @@
  * INVARIANT: for every request where it answers, the answer equals the reference path's decision
  * (checked over the conformance suite, the property scenarios and the bench batch in test/engine).
  */
+import { splitByAction, type PrincipalLists, type ResourceLists, type SetLists } from '../compile/actionLists';
 import type { CompiledStatement } from '../compile/compilePolicy';
 import type { CompiledScenario } from '../compile/compileScenario';
 import type { PrincipalView } from '../compile/principals';
 import type { ResourceView } from '../compile/resources';
 import type { KeyValue } from '../context/keyValue';
 import { createKeyLookup, type LoweredContext } from '../context/requestKeys';
-import { matchActions, parseRequestAction, type RequestAction } from '../match/actionMatcher';
+import { parseRequestAction, type RequestAction } from '../match/actionMatcher';
 import type { Decision, PrincipalClass, Request } from '../types';
 import type { DecisionFacts } from './decide';
 import { principalStatements, resourceStatements } from './gather';
 import { invalidReason } from './preflight';
 import { evaluateMatchedStatement, type StatementContext } from './statementEval';
-
-/** The statements of one policy set that match the action, split by effect. */
-interface SetLists {
-  readonly allows: readonly CompiledStatement[];
-  readonly denies: readonly CompiledStatement[];
-  /** Some Allow applies to every request of the action (`FullAWSAccess`, `RCPFullAWSAccess`, `*` on `*`). */
-  readonly allowsAlways: boolean;
-}
-
-interface PrincipalLists {
-  readonly identity: SetLists;
-  readonly boundary: SetLists | undefined;
-  readonly session: SetLists;
-  readonly scp: readonly SetLists[] | undefined;
-}
-
-interface ResourceLists {
-  readonly resource: SetLists;
-  readonly rcp: readonly SetLists[];
-}
 
 /** Per compiled scenario: interned request actions. */
 interface FastState {
@@ -47,8 +28,6 @@ interface FastState {
 }
 
 const STATES = new WeakMap<CompiledScenario, FastState>();
-const PRINCIPAL_LISTS = new WeakMap<PrincipalView, Map<RequestAction, PrincipalLists>>();
-const RESOURCE_LISTS = new WeakMap<ResourceView, Map<RequestAction, ResourceLists>>();
 const LOWER = new Map<string, string>();
 const CACHE_LIMIT = 10_000;
 const NO_IGNORED: readonly string[] = [];
@@ -58,44 +37,16 @@ const SCRATCH: { readonly values: Map<string, KeyValue>; readonly ignored: reado
 /** `invalidReason` reads only the STS parameters, which the fast path never has. */
 const NO_PARAMETERS: Request = { principal: '', action: '', resource: '' };
 
-/**
- * True when the statement applies to every request whose action it matches: no condition, `Resource`
- * `*` (or none, in a trust policy) and, on the resource side, `Principal` `*` in a control policy (a
- * bucket policy's Allow can still be blocked by the S3 rules, so only RCPs qualify there).
- */
-function appliesAlways(cs: CompiledStatement, resourceSide: boolean): boolean {
-  if (cs.conditions.length > 0) return false;
-  const r = cs.resources;
-  if (r !== undefined && (r.negated || !r.patterns.some((p) => p.kind === 'any'))) return false;
-  if (!resourceSide) return true;
-  return cs.ref.policy.kind === 'rcp' && cs.principal?.wildcard === true && cs.notPrincipal === undefined && cs.acl === undefined;
-}
-
-function split(statements: readonly CompiledStatement[], action: RequestAction, resourceSide: boolean): SetLists {
-  const allows: CompiledStatement[] = [];
-  const denies: CompiledStatement[] = [];
-  let allowsAlways = false;
-  for (const cs of statements) {
-    if (!matchActions(cs.actions, action)) continue;
-    if (cs.ref.effect === 'Allow') {
-      allows.push(cs);
-      allowsAlways ||= appliesAlways(cs, resourceSide);
-    } else denies.push(cs);
-  }
-  return { allows, denies, allowsAlways };
-}
-
 function principalLists(principal: PrincipalView, action: RequestAction): PrincipalLists {
-  let byAction = PRINCIPAL_LISTS.get(principal);
-  if (byAction === undefined) PRINCIPAL_LISTS.set(principal, (byAction = new Map<RequestAction, PrincipalLists>()));
+  const byAction = principal.byAction;
   let lists = byAction.get(action);
   if (lists === undefined) {
     const p = principalStatements(principal, action.service);
     lists = {
-      identity: split(p.identity, action, false),
-      boundary: p.boundary === undefined ? undefined : split(p.boundary, action, false),
-      session: split(p.session, action, false),
-      scp: typeof p.scp === 'string' ? undefined : p.scp.map((l) => split(l.statements, action, false)),
+      identity: splitByAction(p.identity, action, false),
+      boundary: p.boundary === undefined ? undefined : splitByAction(p.boundary, action, false),
+      session: splitByAction(p.session, action, false),
+      scp: typeof p.scp === 'string' ? undefined : p.scp.map((l) => splitByAction(l.statements, action, false)),
     };
     byAction.set(action, lists);
   }
@@ -103,12 +54,11 @@ function principalLists(principal: PrincipalView, action: RequestAction): Princi
 }
 
 function resourceLists(resource: ResourceView, action: RequestAction): ResourceLists {
-  let byAction = RESOURCE_LISTS.get(resource);
-  if (byAction === undefined) RESOURCE_LISTS.set(resource, (byAction = new Map<RequestAction, ResourceLists>()));
+  const byAction = resource.byAction;
   let lists = byAction.get(action);
   if (lists === undefined) {
     const r = resourceStatements(resource, action.service);
-    lists = { resource: split(r.resource, action, true), rcp: r.rcp.map((l) => split(l.statements, action, true)) };
+    lists = { resource: splitByAction(r.resource, action, true), rcp: r.rcp.map((l) => splitByAction(l.statements, action, true)) };
     byAction.set(action, lists);
   }
   return lists;
@@ -174,13 +124,21 @@ const PARENT = 4;
 const ACCOUNT = 8;
 const CLASS_BITS: Readonly<Record<PrincipalClass, number>> = { SELF, WILDCARD, PARENT, ACCOUNT };
 
-function resourceClasses(list: readonly CompiledStatement[], ctx: StatementContext): number {
+/** The classes of the applicable Allows; stops at the first class in `enough`, which settles the branch. */
+function resourceClasses(list: readonly CompiledStatement[], ctx: StatementContext, enough: number): number {
   let bits = 0;
   for (let i = 0; i < list.length; i++) {
     const trace = evaluateMatchedStatement(list[i] as CompiledStatement, ctx, true);
     if (trace.applies === 'true' && trace.principalClass !== undefined) bits |= CLASS_BITS[trace.principalClass];
+    if ((bits & enough) !== 0) return bits;
   }
   return bits;
+}
+
+function enoughClasses(facts: DecisionFacts): number {
+  if (facts.caller === 'anonymous') return WILDCARD;
+  if (facts.caller === 'service' || facts.caller === 'identity-provider' || facts.same) return SELF | WILDCARD;
+  return SELF | WILDCARD | PARENT | ACCOUNT;
 }
 
 function sessionOk(p: PrincipalLists, principal: PrincipalView, facts: DecisionFacts, ctx: StatementContext): boolean {
@@ -200,7 +158,7 @@ function identityPath(p: PrincipalLists, principal: PrincipalView, facts: Decisi
 }
 
 function grants(p: PrincipalLists, r: ResourceLists, principal: PrincipalView, facts: DecisionFacts, ctx: StatementContext): Decision {
-  const classes = resourceClasses(r.resource.allows, ctx);
+  const classes = resourceClasses(r.resource.allows, ctx, enoughClasses(facts));
   if (facts.caller === 'anonymous') return classes & WILDCARD ? 'Allow' : 'ImplicitDeny';
   if (facts.caller === 'service' || facts.caller === 'identity-provider') return classes & (SELF | WILDCARD) ? 'Allow' : 'ImplicitDeny';
   if (!facts.same) {
