@@ -59,8 +59,20 @@ const RESOURCE_SET: ReadonlySet<string> = new Set(RESOURCE_KEYS);
 /** Where a determined key comes from, or `undefined` for a key the request supplies. */
 export type KeySource = 'principal' | 'principal-tag' | 'resource' | 'resource-tag' | undefined;
 
-/** Classifies a lower-cased key name. */
+const SOURCES = new Map<string, KeySource | null>();
+const SOURCES_LIMIT = 10_000;
+
+/** Classifies a lower-cased key name (memoised: policies and requests use few distinct keys). */
 export function keySource(keyLower: string): KeySource {
+  const known = SOURCES.get(keyLower);
+  if (known !== undefined) return known ?? undefined;
+  const source = classify(keyLower);
+  if (SOURCES.size >= SOURCES_LIMIT) SOURCES.clear();
+  SOURCES.set(keyLower, source ?? null);
+  return source;
+}
+
+function classify(keyLower: string): KeySource {
   if (PRINCIPAL_SET.has(keyLower)) return 'principal';
   if (keyLower.startsWith(PRINCIPAL_TAG_PREFIX)) return 'principal-tag';
   if (RESOURCE_SET.has(keyLower)) return 'resource';
