@@ -74,7 +74,7 @@ export class GraphController {
   private running = false;
   private animating = false;
   private next: { elements: GraphElements; options: UpdateOptions } | undefined;
-  private drawStats: DrawStats = { nodes: 0, edges: 0, firstDrawMs: undefined, firstFrameAt: undefined, lastSyncMs: 0, lastLayoutMs: 0, layout: 'domain', draws: 0 };
+  private drawStats: DrawStats = { nodes: 0, edges: 0, hiddenEdges: 0, firstDrawMs: undefined, firstFrameAt: undefined, lastSyncMs: 0, lastLayoutMs: 0, layout: 'domain', draws: 0 };
   private firstRequested: number | undefined;
   private drawn = false;
   private lastElements: GraphElements | undefined;
@@ -229,6 +229,7 @@ export class GraphController {
     this.drawStats = {
       nodes: cy.nodes().length,
       edges: cy.edges().length,
+      hiddenEdges: elements.hidden?.total ?? 0,
       firstDrawMs: this.drawStats.firstDrawMs,
       firstFrameAt: this.drawStats.firstFrameAt,
       lastSyncMs: Math.round(syncMs),

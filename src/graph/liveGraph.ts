@@ -9,6 +9,8 @@ import type { Theme } from './tokens';
 export interface DrawStats {
   readonly nodes: number;
   readonly edges: number;
+  /** Edges not drawn because the graph is large (trust and grants outside the selection). */
+  readonly hiddenEdges: number;
   /** From receiving a graph to the first frame drawn with it, for the first graph shown. */
   readonly firstDrawMs: number | undefined;
   /** `performance.now()` when that first frame was drawn (to measure from an earlier mark). */

@@ -2,7 +2,8 @@
  * AccessGraph + view → Cytoscape element definitions (pure, STYLE.md rule 9). Ids are the graph's
  * own ids (ARNs, account ids, `ou-…`, `r-…`, edge ids), so the sync step can diff by id; every
  * visual difference is a class from `GRAPH_CLASSES`. Filters and collapsed boxes leave elements
- * out; the highlight adds `lit` / `dim` / `selected` classes and the lit `effective-access` edges.
+ * out; the highlight adds `lit` / `dim` / `selected` classes and the lit `effective-access` edges. A
+ * large graph draws trust and grant edges only for the selection (`edgeBudget.ts`).
  */
 import type { AccessGraph, EdgeDecision, EdgeKind, GraphEdge, GraphNode, NodeKind } from '../analysis/types';
 import type { GraphIndex } from './graphIndex';
@@ -15,6 +16,8 @@ import { GRAPH_CLASSES, isBoxType, nodeTypeOf, typeClass } from './vocabulary';
 import type { GraphFilters, GraphStrings } from './view';
 import { DEFAULT_STRINGS, NO_FILTERS } from './view';
 import { BOX_TITLE_FONT, boxTitleWidth } from './metrics';
+import type { HiddenEdges } from './edgeBudget';
+import { NO_HIDDEN_EDGES, isLargeGraph, isSelectionOnlyWhenLarge } from './edgeBudget';
 
 /** Ids of the synthetic bands that hold what sits outside every account. */
 export const OUTSIDE_BAND = 'ag:band:outside';
@@ -73,6 +76,8 @@ export interface EdgeElement {
 export interface GraphElements {
   readonly nodes: readonly NodeElement[];
   readonly edges: readonly EdgeElement[];
+  /** Edges left out because the graph is large (absent when none is). */
+  readonly hidden?: HiddenEdges;
 }
 
 /** The view toElements reads. */
@@ -301,16 +306,52 @@ function drawsEdge(edge: GraphEdge, highlight: Highlight, filters: GraphFilters)
   }
 }
 
-function edgeElements(graph: AccessGraph, placement: Placement, view: ElementView, highlight: Highlight): EdgeElement[] {
+interface PlacedEdge {
+  readonly edge: GraphEdge;
+  readonly source: string;
+  readonly target: string;
+}
+
+/** Edges whose ends are drawn (an edge folded inside one collapsed box is not), with those ends. */
+function placedEdges(graph: AccessGraph, placement: Placement): PlacedEdge[] {
+  const out: PlacedEdge[] = [];
+  for (const edge of graph.edges) {
+    const source = placement.drawnAs.get(edge.source);
+    const target = placement.drawnAs.get(edge.target);
+    if (source === undefined || target === undefined) continue;
+    if ((source !== edge.source || target !== edge.target) && source === target) continue;
+    out.push({ edge, source, target });
+  }
+  return out;
+}
+
+/**
+ * The edges to draw, and those a large graph leaves out (`edgeBudget.ts`): whether the graph is large
+ * depends on its resting picture only, so selecting never changes what the rest of the graph shows.
+ */
+function visibleEdges(placed: readonly PlacedEdge[], nodeCount: number, highlight: Highlight, filters: GraphFilters): { drawn: PlacedEdge[]; hidden: HiddenEdges } {
+  const resting = placed.filter(({ edge }) => drawsEdge(edge, NO_HIGHLIGHT, filters));
+  const large = isLargeGraph(nodeCount, resting.length);
+  const byKind = { ...NO_HIDDEN_EDGES.byKind };
+  const drawn: PlacedEdge[] = [];
+  for (const item of placed) {
+    const { edge } = item;
+    if (!drawsEdge(edge, highlight, filters)) continue;
+    if (large && isSelectionOnlyWhenLarge(edge.kind) && !highlight.edges.has(edge.id)) {
+      byKind[edge.kind]++;
+      continue;
+    }
+    drawn.push(item);
+  }
+  return { drawn, hidden: { total: byKind['can-assume'] + byKind.grants, byKind } };
+}
+
+function edgeElements(graph: AccessGraph, drawn: readonly PlacedEdge[], view: ElementView, highlight: Highlight): EdgeElement[] {
   const filters = view.filters ?? NO_FILTERS;
   const strings = view.strings ?? DEFAULT_STRINGS;
   const out: EdgeElement[] = [];
   const aggregates = new Map<string, { data: EdgeData; classes: GraphClass[]; count: number }>();
-  for (const edge of graph.edges) {
-    if (!drawsEdge(edge, highlight, filters)) continue;
-    const source = placement.drawnAs.get(edge.source);
-    const target = placement.drawnAs.get(edge.target);
-    if (source === undefined || target === undefined) continue;
+  for (const { edge, source, target } of drawn) {
     const decision = 'decision' in edge ? edge.decision : undefined;
     const classes = edgeClasses(edge, highlight, filters, graph.actionLevels);
     if (source === edge.source && target === edge.target) {
@@ -319,7 +360,6 @@ function edgeElements(graph: AccessGraph, placement: Placement, view: ElementVie
       out.push({ group: 'edges', data, classes: classString(classes) });
       continue;
     }
-    if (source === target) continue;
     const id = `agg|${edge.kind}|${decision ?? ''}|${source}|${target}`;
     const known = aggregates.get(id);
     if (known !== undefined) {
@@ -375,5 +415,7 @@ export function toElements(graph: AccessGraph, view: ElementView = {}): GraphEle
   const withDepth = drawn.map((node) => ({ node, depth: depthOf(node.id, placement.parent) }));
   withDepth.sort((a, b) => a.depth - b.depth);
   for (const { node } of withDepth) nodes.push(nodeElement(node, placement, index, view, states, hiddenCount.get(node.id) ?? 0));
-  return { nodes, edges: edgeElements(graph, placement, view, highlight) };
+  const { drawn: drawnEdges, hidden } = visibleEdges(placedEdges(graph, placement), nodes.length, highlight, view.filters ?? NO_FILTERS);
+  const edges = edgeElements(graph, drawnEdges, view, highlight);
+  return hidden.total > 0 ? { nodes, edges, hidden } : { nodes, edges };
 }

@@ -1,9 +1,11 @@
 /**
  * One line at the bottom of the graph that says what the picture shows now: what to click first,
- * or what the selection reaches (UI.md "Empty states explain themselves").
+ * or what the selection reaches (UI.md "Empty states explain themselves"). On a large graph it also
+ * says how many edges are left out until something is selected, so nothing is silently missing.
  */
 import type { AccessGraph } from '../../analysis/types';
 import { indexGraph } from '../../graph/graphIndex';
+import type { HiddenEdges } from '../../graph/edgeBudget';
 import type { Highlight } from '../../graph/highlight';
 import type { GraphPanelStrings } from './graphStrings';
 import { fill, plural } from './graphStrings';
@@ -37,12 +39,28 @@ function sentence(graph: AccessGraph, highlight: Highlight, s: GraphPanelStrings
   }
 }
 
-/** The hint line. */
-export function GraphHint({ graph, highlight, strings }: { readonly graph: AccessGraph | undefined; readonly highlight: Highlight; readonly strings: GraphPanelStrings }) {
+const COUNT = new Intl.NumberFormat('en-US');
+
+/** The hint line (two when a large graph leaves edges out and something is selected). */
+export function GraphHint(props: {
+  readonly graph: AccessGraph | undefined;
+  readonly highlight: Highlight;
+  readonly hidden?: HiddenEdges | undefined;
+  readonly strings: GraphPanelStrings;
+}) {
+  const { graph, highlight, hidden, strings } = props;
   if (graph === undefined || graph.nodes.length === 0) return null;
+  const count = hidden?.total ?? 0;
+  const n = COUNT.format(count);
+  const atRest = highlight.mode === 'none';
   return (
-    <div className="ag-g-hint" role="status" data-testid="graph-hint">
-      {sentence(graph, highlight, strings)}
+    <div className="ag-g-hint" role="status" data-testid="graph-hint" data-hidden-edges={count}>
+      {count > 0 && atRest ? null : <span>{sentence(graph, highlight, strings)}</span>}
+      {count > 0 ? (
+        <span className="ag-g-hint-hidden" data-testid="graph-hint-hidden">
+          {fill(atRest ? strings.hintLargeHidden : strings.hintLargeHiddenOthers, { n })}
+        </span>
+      ) : null}
     </div>
   );
 }

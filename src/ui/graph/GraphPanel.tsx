@@ -34,6 +34,7 @@ import type { Position } from '../../graph/layout';
 import { registerLiveGraph } from '../../graph/liveGraph';
 import { searchNodes } from '../../graph/search';
 import { toElements } from '../../graph/toElements';
+import type { GraphElements } from '../../graph/toElements';
 import type { Theme } from '../../graph/tokens';
 import { TOKENS } from '../../graph/tokens';
 import type { GraphFilters } from '../../graph/view';
@@ -107,7 +108,7 @@ export function GraphPanel(props: GraphPanelProps) {
   const hits = useMemo(() => searchNodes(graph, query), [graph, query]);
   const hitIds = useMemo(() => hits.map((hit) => hit.id), [hits]);
   const elements = useMemo(
-    () => (graph === undefined ? { nodes: [], edges: [] } : toElements(graph, { filters, collapsed, highlight, focus, searchHits: hitIds, strings })),
+    (): GraphElements => (graph === undefined ? { nodes: [], edges: [] } : toElements(graph, { filters, collapsed, highlight, focus, searchHits: hitIds, strings })),
     [graph, filters, collapsed, highlight, focus, hitIds, strings],
   );
 
@@ -220,7 +221,7 @@ export function GraphPanel(props: GraphPanelProps) {
         </button>
       </div>
       {legendOpen ? <GraphLegend theme={theme} /> : null}
-      <GraphHint graph={graph} highlight={highlight} strings={strings} />
+      <GraphHint graph={graph} highlight={highlight} hidden={elements.hidden} strings={strings} />
       <GraphControls
         layout={layout}
         onLayout={setLayout}

@@ -47,6 +47,10 @@ export interface GraphPanelStrings extends GraphStrings {
   readonly hintEdge: string;
   readonly hintBox: string;
   readonly hintCollapse: string;
+  /** A large graph at rest: `{n}` trust and grant edges are drawn only for the selection. */
+  readonly hintLargeHidden: string;
+  /** A large graph with a selection: the edges still left out. */
+  readonly hintLargeHiddenOthers: string;
   readonly graphLabel: string;
 }
 
@@ -93,6 +97,8 @@ export const DEFAULT_PANEL_STRINGS: GraphPanelStrings = {
   hintEdge: 'The inspector shows the statements behind this edge',
   hintBox: 'Double-click a box to fold or unfold it',
   hintCollapse: 'Double-click to unfold',
+  hintLargeHidden: '{n} trust and grant edges hidden at this size — select a principal or resource to see its paths',
+  hintLargeHiddenOthers: '{n} other trust and grant edges hidden at this size',
   graphLabel: 'Access graph',
 };
 

@@ -197,6 +197,8 @@ export const MESSAGES_EN = {
   'graphPanel.hintEdge': 'The inspector shows the statements behind this edge',
   'graphPanel.hintBox': 'Double-click a box to fold or unfold it',
   'graphPanel.hintCollapse': 'Double-click to unfold',
+  'graphPanel.hintLargeHidden': '{n} trust and grant edges hidden at this size — select a principal or resource to see its paths',
+  'graphPanel.hintLargeHiddenOthers': '{n} other trust and grant edges hidden at this size',
   'graphPanel.graphLabel': 'Access graph',
   'banner.lastValid': 'The editor has an error: showing the last valid scenario.',
   'banner.showError': 'Go to line {line}',

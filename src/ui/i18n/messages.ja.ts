@@ -196,6 +196,8 @@ export const MESSAGES_JA: Messages = {
   'graphPanel.hintEdge': 'この接続の根拠となるステートメントはインスペクターに表示されます',
   'graphPanel.hintBox': 'ボックスをダブルクリックすると折りたたみ・展開できます',
   'graphPanel.hintCollapse': 'ダブルクリックで展開',
+  'graphPanel.hintLargeHidden': 'この規模では信頼と許可の接続 {n} 本を隠しています — プリンシパルかリソースを選ぶと、その経路を表示します',
+  'graphPanel.hintLargeHiddenOthers': 'ほかの信頼と許可の接続 {n} 本はこの規模では隠しています',
   'graphPanel.graphLabel': 'アクセスグラフ',
   'banner.lastValid': 'エディターにエラーがあります。最後に有効だったシナリオを表示しています。',
   'banner.showError': '{line} 行目へ',
