@@ -1,15 +1,16 @@
 /**
  * The engine benchmark: compiles the synthetic organization (`scripts/synthetic.ts`, size M: 50 accounts,
  * 2,000 principals, 5,000 resources) and evaluates a deterministic batch of generated requests after
- * compilation, single-threaded. Figures: `engine.compileMs`, `engine.decisionsPerSecond` (exact; also per
- * CPU second, `engine.decisionsPerCpuSecond`),
+ * compilation, single-threaded. Figures: `engine.compileMs`, `engine.decisionsPerSecond` (exact
+ * `evaluate`, explanation available on read; also per CPU second, `engine.decisionsPerCpuSecond`),
+ * `engine.decisionOnlyPerSecond` (`evaluateDecision`, no explanation object),
  * `engine.analysisDecisionsPerSecond` (three-valued), the batch size and the share of each decision
  * (exact: Allow / ExplicitDeny / ImplicitDeny; three-valued: Allow / Conditional), so a reader can see the
  * requests are not trivially denied.
  */
 import { performance } from 'node:perf_hooks';
 import { nodeManagedPolicyResolver } from '../../src/cli/managedPolicyResolver';
-import { compileScenario, evaluate, evaluateForAnalysis, type CompiledScenario, type Request } from '../../src/engine/index';
+import { compileScenario, evaluate, evaluateDecision, evaluateForAnalysis, type CompiledScenario, type Request } from '../../src/engine/index';
 import { parseScenarioValue } from '../../src/model/parseScenario';
 import type { Scenario } from '../../src/model/types';
 import { createRandom, syntheticOrganization, type SyntheticSize } from '../synthetic';
@@ -113,14 +114,15 @@ function median(values: readonly number[]): number {
  * Decisions per second over three timed runs (median): by the wall clock, and by the process's CPU time
  * (which a machine shared with other work inflates less; GC helper threads count towards it).
  */
-function rate(compiled: CompiledScenario, requests: readonly Request[], analysis: boolean): { wall: number; cpu: number } {
+function rate(compiled: CompiledScenario, requests: readonly Request[], mode: 'exact' | 'decision' | 'analysis'): { wall: number; cpu: number } {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let run = 0; run < 3; run++) {
     const before = process.cpuUsage();
     const ms = time(() => {
       for (const request of requests) {
-        if (analysis) evaluateForAnalysis(compiled, request);
+        if (mode === 'analysis') evaluateForAnalysis(compiled, request);
+        else if (mode === 'decision') evaluateDecision(compiled, request);
         else evaluate(compiled, request);
       }
     });
@@ -149,8 +151,9 @@ export async function benchEngine(options: EngineBenchOptions = {}): Promise<Rec
   const analysisCounts = { Allow: 0, Conditional: 0, ExplicitDeny: 0, ImplicitDeny: 0 };
   for (const request of requests) analysisCounts[evaluateForAnalysis(ready, request).decision]++;
   const share = (n: number): number => Math.round((n / requests.length) * 1000) / 1000;
-  const exact = rate(ready, requests, false);
-  const analysis = rate(ready, requests, true);
+  const exact = rate(ready, requests, 'exact');
+  const decisionOnly = rate(ready, requests, 'decision');
+  const analysis = rate(ready, requests, 'analysis');
   return {
     'engine.compileMs': Math.round(median(compileRuns) * 10) / 10,
     'engine.requests': requests.length,
@@ -158,6 +161,7 @@ export async function benchEngine(options: EngineBenchOptions = {}): Promise<Rec
     'engine.resources': scenario.resources.length,
     'engine.decisionsPerSecond': exact.wall,
     'engine.decisionsPerCpuSecond': exact.cpu,
+    'engine.decisionOnlyPerSecond': decisionOnly.wall,
     'engine.analysisDecisionsPerSecond': analysis.wall,
     'engine.allowShare': share(counts.Allow),
     'engine.explicitDenyShare': share(counts.ExplicitDeny),

@@ -3,7 +3,7 @@
  * (`evaluate`) or three-valued for the graph (`evaluateForAnalysis`). Pure and synchronous.
  */
 export { compileScenario, type CompiledScenario, type CompileOptions } from './compile/compileScenario';
-export { evaluate, evaluateForAnalysis, type AnalysisOptions } from './evaluate/evaluate';
+export { evaluate, evaluateDecision, evaluateForAnalysis, type AnalysisOptions } from './evaluate/evaluate';
 export type { CompiledPolicy, CompiledStatement } from './compile/compilePolicy';
 export type { PrincipalView, ResolvedPrincipal } from './compile/principals';
 export type { ResourceView, ResolvedResource, ResourceKind } from './compile/resources';

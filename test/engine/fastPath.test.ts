@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateRequests, syntheticScenario } from '../../scripts/bench/engine';
 import { nodeManagedPolicyResolver } from '../../src/cli/managedPolicyResolver';
-import { compileScenario, evaluate, type CompiledScenario, type Request } from '../../src/engine/index';
+import { compileScenario, evaluate, evaluateDecision, type CompiledScenario, type Request } from '../../src/engine/index';
 import { evaluateReference } from '../../src/engine/evaluate/evaluate';
 import { parseScenarioText } from '../../src/model/parseScenario';
 import { compileSpec, requestArb, scenarioArb } from './support/scenarioArb';
@@ -19,8 +19,10 @@ import { compileSpec, requestArb, scenarioArb } from './support/scenarioArb';
 function same(compiled: CompiledScenario, request: Request): void {
   const fast = evaluate(compiled, request);
   const reference = evaluateReference(compiled, request);
-  expect([request, fast.decision]).toStrictEqual([request, reference.decision]);
+  expect([request, fast.decision, evaluateDecision(compiled, request)]).toStrictEqual([request, reference.decision, reference.decision]);
   expect(fast.explanation).toStrictEqual(reference.explanation);
+  // The explanation is an ordinary enumerable value to spreading, JSON and structured cloning (the worker).
+  expect(structuredClone(fast)).toStrictEqual(structuredClone(reference));
 }
 
 const FOLDERS = [join(import.meta.dirname, '../fixtures/conformance'), join(import.meta.dirname, '../fixtures/conformance/provisional')];
@@ -76,6 +78,7 @@ describe('the fast path decides as the reference path does', () => {
     for (const request of generateRequests(scenario, 20_000)) {
       const fast = evaluate(compiled, request).decision;
       const reference = evaluateReference(compiled, request).decision;
+      if (evaluateDecision(compiled, request) !== reference) mismatches.push(`${JSON.stringify(request)}: evaluateDecision differs`);
       counts.set(reference, (counts.get(reference) ?? 0) + 1);
       if (fast !== reference) mismatches.push(`${JSON.stringify(request)}: ${fast} vs ${reference}`);
     }

@@ -90,6 +90,28 @@ function keysOf(ctx: CompileContext, account: string | undefined, service: strin
   return { facts, tags: tagMap(tags) };
 }
 
+/** What every object of one bucket shares when nothing object-specific applies (no ACL, no RAM entry). */
+interface ObjectShared {
+  readonly keys: ResourceKeys;
+  readonly byService: Map<string, ResourceStatements>;
+  readonly byAction: Map<RequestAction, ResourceLists>;
+}
+
+const OBJECT_SHARED = new WeakMap<CompileContext, Map<string, ObjectShared>>();
+
+/**
+ * The caches and keys the objects of a bucket share: their statements come from the same bucket entry
+ * and account, so one cache per bucket keeps the working set of many-object workloads small.
+ */
+function objectShared(ctx: CompileContext, bucket: string, owner: string, make: () => ObjectShared): ObjectShared {
+  let byBucket = OBJECT_SHARED.get(ctx);
+  if (byBucket === undefined) OBJECT_SHARED.set(ctx, (byBucket = new Map<string, ObjectShared>()));
+  const key = `${bucket}|${owner}`;
+  let shared = byBucket.get(key);
+  if (shared === undefined) byBucket.set(key, (shared = make()));
+  return shared;
+}
+
 function base(ctx: CompileContext, arn: RequestResource, kind: ResourceKind, account: string | undefined, entry: Resource | undefined, ram: ReadonlyMap<string, CompiledPolicy[]>): ResourceView {
   const policy = entry?.policy === undefined ? undefined : ctx.document({ kind: 'resource', name: 'resource', owner: entry.arn, path: entry.policy.path }, entry.policy);
   return {
@@ -124,9 +146,14 @@ function resolveS3(ctx: CompileContext, arn: RequestResource, listedByArn: Reado
   const view = base(ctx, arn, 's3-object', owner, bucket, ram);
   const settings = bucket?.s3;
   const restrictPublic = settings?.publicAccessBlock.RestrictPublicBuckets === true && bucket?.policy !== undefined && isPublicPolicy(bucket.policy);
-  if (bucket === undefined || settings === undefined || settings.objectOwnership === 'BucketOwnerEnforced') return { ...view, restrictPublic };
-  const object = settings.objects.find((o) => o.key === arn.resource.slice(slash + 1));
-  if (object === undefined) return { ...view, restrictPublic };
+  const object = bucket === undefined || settings === undefined || settings.objectOwnership === 'BucketOwnerEnforced' ? undefined : settings.objects.find((o) => o.key === arn.resource.slice(slash + 1));
+  if (object === undefined) {
+    // INVARIANT: without an ACL or a RAM entry of its own, an object's statements and keys are its bucket's.
+    if (view.extra.length > 0 || ram.has(arn.raw)) return { ...view, restrictPublic };
+    const shared = objectShared(ctx, `arn:${arn.partition}:s3:::${bucketName}`, owner, () => ({ keys: view.keys, byService: view.byService, byAction: view.byAction }));
+    return { ...view, restrictPublic, keys: shared.keys, byService: shared.byService, byAction: shared.byAction };
+  }
+  if (settings === undefined || bucket === undefined) return { ...view, restrictPublic };
   const acl = aclPolicy(bucket.arn, arn.raw, object, settings.publicAccessBlock.IgnorePublicAcls, bucket.path);
   if (acl !== undefined) ctx.compiled.push(acl);
   return { ...view, restrictPublic, extra: [...view.extra, ...(acl === undefined ? [] : [acl])], foreignObject: object.owner !== owner, grantAccount: object.owner };

@@ -140,9 +140,18 @@ function fast(compiled: CompiledScenario, request: Request): Decision | undefine
 }
 
 /**
+ * The exact decision alone, as `evaluate` gives it, without an explanation object: for callers that
+ * decide many requests and explain few (bulk checks, prefilters). Never throws.
+ */
+export function evaluateDecision(compiled: CompiledScenario, request: Request): Decision {
+  return fast(compiled, request) ?? evaluateReference(compiled, request).decision;
+}
+
+/**
  * One exact decision, as AWS would make it for this request. Never throws. The decision comes from the
  * fast path (fastDecide.ts); the explanation is built on first read by the reference path, from the
- * request as given (requests are immutable values), and then kept.
+ * request as given (requests are immutable values), and then kept. It is an own enumerable accessor, so
+ * spreading, `JSON.stringify` and structured cloning (the worker) see it like a data property.
  */
 export function evaluate(compiled: CompiledScenario, request: Request): EvaluationResult {
   const decision = fast(compiled, request);

@@ -9,7 +9,8 @@
  * (checked over the conformance suite, the property scenarios and the bench batch in test/engine).
  */
 import { splitByAction, type PrincipalLists, type ResourceLists, type SetLists } from '../compile/actionLists';
-import type { CompiledStatement } from '../compile/compilePolicy';
+import { statementsOf, type CompiledStatement } from '../compile/compilePolicy';
+import type { ControlLevel } from '../compile/organization';
 import type { CompiledScenario } from '../compile/compileScenario';
 import type { PrincipalView } from '../compile/principals';
 import type { ResourceView } from '../compile/resources';
@@ -37,6 +38,20 @@ const SCRATCH: { readonly values: Map<string, KeyValue>; readonly ignored: reado
 /** `invalidReason` reads only the STS parameters, which the fast path never has. */
 const NO_PARAMETERS: Request = { principal: '', action: '', resource: '' };
 
+/** Control-policy levels are shared by every principal (SCPs) or resource (RCPs) of an account. */
+const LEVEL_LISTS = new WeakMap<readonly ControlLevel[], Map<RequestAction, readonly SetLists[]>>();
+
+function levelLists(levels: readonly ControlLevel[], action: RequestAction, resourceSide: boolean): readonly SetLists[] {
+  let byAction = LEVEL_LISTS.get(levels);
+  if (byAction === undefined) LEVEL_LISTS.set(levels, (byAction = new Map<RequestAction, readonly SetLists[]>()));
+  let lists = byAction.get(action);
+  if (lists === undefined) {
+    lists = levels.map((l) => splitByAction(statementsOf(l.policies, action.service), action, resourceSide));
+    byAction.set(action, lists);
+  }
+  return lists;
+}
+
 function principalLists(principal: PrincipalView, action: RequestAction): PrincipalLists {
   const byAction = principal.byAction;
   let lists = byAction.get(action);
@@ -46,7 +61,7 @@ function principalLists(principal: PrincipalView, action: RequestAction): Princi
       identity: splitByAction(p.identity, action, false),
       boundary: p.boundary === undefined ? undefined : splitByAction(p.boundary, action, false),
       session: splitByAction(p.session, action, false),
-      scp: typeof p.scp === 'string' ? undefined : p.scp.map((l) => splitByAction(l.statements, action, false)),
+      scp: typeof principal.scp === 'string' ? undefined : levelLists(principal.scp, action, false),
     };
     byAction.set(action, lists);
   }
@@ -58,7 +73,7 @@ function resourceLists(resource: ResourceView, action: RequestAction): ResourceL
   let lists = byAction.get(action);
   if (lists === undefined) {
     const r = resourceStatements(resource, action.service);
-    lists = { resource: splitByAction(r.resource, action, true), rcp: r.rcp.map((l) => splitByAction(l.statements, action, true)) };
+    lists = { resource: splitByAction(r.resource, action, true), rcp: levelLists(resource.rcp, action, true) };
     byAction.set(action, lists);
   }
   return lists;
