@@ -174,3 +174,13 @@ export function analysisOrg(size: AnalysisSize): Record<string, unknown> {
     resourceShares: shares,
   };
 }
+
+/** The org with one policy edited: an application role's inline policy gains a statement. */
+export function editedOrg(value: Record<string, unknown>): unknown {
+  const copy = structuredClone(value) as { roles: { arn: string; policies: { name: string; document: { Statement: unknown[] } }[] }[] };
+  const role = copy.roles.find((r) => r.arn.endsWith(':role/app/app-1'));
+  const policy = role?.policies[0];
+  if (policy === undefined) throw new Error('invariant: the bench org has an app-1 role with an inline policy');
+  policy.document.Statement.push({ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*' });
+  return copy;
+}

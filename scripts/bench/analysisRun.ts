@@ -11,7 +11,7 @@ import { runAnalysis } from '../../src/analysis/analyzeScenario';
 import { prepareNodeEnv } from '../../src/cli/analyzeCommand';
 import { parseScenarioValue } from '../../src/model/parseScenario';
 import type { Scenario } from '../../src/model/types';
-import { analysisOrg, ANALYSIS_SIZES, type AnalysisSize } from './analysisOrg';
+import { analysisOrg, ANALYSIS_SIZES, editedOrg, type AnalysisSize } from './analysisOrg';
 
 function parse(value: unknown): Scenario {
   const { scenario, diagnostics } = parseScenarioValue(value);
@@ -19,22 +19,12 @@ function parse(value: unknown): Scenario {
   return scenario;
 }
 
-/** The org with one policy edited: an application role's inline policy gains a statement. */
-function edited(value: Record<string, unknown>): unknown {
-  const copy = structuredClone(value) as { roles: { arn: string; policies: { name: string; document: { Statement: unknown[] } }[] }[] };
-  const role = copy.roles.find((r) => r.arn.endsWith(':role/app/app-1'));
-  const policy = role?.policies[0];
-  if (policy === undefined) throw new Error('invariant: the bench org has an app-1 role with an inline policy');
-  policy.document.Statement.push({ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*' });
-  return copy;
-}
-
 async function main(): Promise<void> {
   const size = process.argv[2];
   if (size === undefined || !(size in ANALYSIS_SIZES)) throw new Error(`usage: analysisRun.ts <${Object.keys(ANALYSIS_SIZES).join('|')}> [--incremental]`);
   const value = analysisOrg(size as AnalysisSize);
   const before = parse(value);
-  const after = parse(edited(value));
+  const after = parse(editedOrg(value));
   const env = await prepareNodeEnv([before, after]);
   const start = performance.now();
   const snapshot = runAnalysis(before, env);

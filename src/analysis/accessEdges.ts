@@ -8,7 +8,7 @@ import type { AccessLevel } from '../catalog/vocabulary';
 import { summarizeLevels, type LevelTotals } from './levels';
 import { betterGrant, mergeGrants } from './grants';
 import { createPathCache, createViaMapper, reachableRoles, routeKey } from './reachability';
-import type { PrincipalReach, Reacher, ReachedResource, ReachPath, ResourceReach } from './reachTypes';
+import type { PrincipalReach, Reacher, ReachedResource, ReachedRole, ReachPath, ResourceReach } from './reachTypes';
 import { edgeId } from './staticEdges';
 import type { AccessGrant, CanAssumeEdge, EffectiveAccessEdge } from './types';
 
@@ -17,6 +17,26 @@ export interface AccessJoin {
   readonly edges: EffectiveAccessEdge[];
   readonly byPrincipal: PrincipalReach[];
   readonly byResource: ResourceReach[];
+  /** The join of each principal, for the next incremental analysis. */
+  readonly records: Map<string, PrincipalJoin>;
+}
+
+/** One principal's part of the join: its reachable roles, edges and reachers (one per edge, in order). */
+export interface PrincipalJoin {
+  readonly roles: readonly ReachedRole[];
+  readonly edges: readonly EffectiveAccessEdge[];
+  readonly reach: PrincipalReach | undefined;
+  readonly reachers: readonly Reacher[];
+}
+
+/**
+ * What an incremental join may reuse: the previous records, valid only when the `can-assume` edges,
+ * the targets and their level tables are unchanged; `changed` holds the sources whose direct access
+ * may differ. A principal is rejoined when it or a role it reaches is in `changed`.
+ */
+export interface JoinReuse {
+  readonly records: ReadonlyMap<string, PrincipalJoin>;
+  readonly changed: ReadonlySet<string>;
 }
 
 const EMPTY_TOTALS = {} as LevelTotals;
@@ -64,6 +84,7 @@ export function joinAccess(
   adjacency: ReadonlyMap<string, readonly CanAssumeEdge[]>,
   totals: ReadonlyMap<string, LevelTotals>,
   levelsOf: (action: string) => readonly AccessLevel[],
+  reuse?: JoinReuse,
 ): AccessJoin {
   const paths = createPathCache();
   const mapVia = createViaMapper();
@@ -75,7 +96,24 @@ export function joinAccess(
   const edges: EffectiveAccessEdge[] = [];
   const byPrincipal: PrincipalReach[] = [];
   const reachers = new Map<string, Reacher[]>();
+  const records = new Map<string, PrincipalJoin>();
+  const keep = (principal: string, record: PrincipalJoin): void => {
+    records.set(principal, record);
+    for (const edge of record.edges) edges.push(edge);
+    if (record.reach !== undefined) byPrincipal.push(record.reach);
+    record.reachers.forEach((reacher, i) => {
+      const node = record.edges[i]?.target ?? '';
+      const list = reachers.get(node);
+      if (list === undefined) reachers.set(node, [reacher]);
+      else list.push(reacher);
+    });
+  };
   for (const principal of [...principals].sort()) {
+    const before = reuse?.records.get(principal);
+    if (before !== undefined && reuse !== undefined && !reuse.changed.has(principal) && before.roles.every((r) => !reuse.changed.has(r.role))) {
+      keep(principal, before);
+      continue;
+    }
     const roles = reachableRoles(principal, adjacency, paths);
     const contributions = new Map<string, (readonly AccessGrant[])[]>();
     for (const [node, list] of direct.get(principal) ?? []) contributions.set(node, [list]);
@@ -95,21 +133,20 @@ export function joinAccess(
       }
     }
     const resources: ReachedResource[] = [];
+    const mine: EffectiveAccessEdge[] = [];
+    const ownReachers: Reacher[] = [];
     for (const node of [...contributions.keys()].sort()) {
       const actions = lists.merged(contributions.get(node) ?? []);
       const levels = summarizeLevels(actions, totals.get(node) ?? EMPTY_TOTALS, levelsOf);
       const best = bestOf(actions, bestMemo);
       const decision = best?.decision ?? 'conditional';
       const id = edgeId('effective-access', principal, node);
-      edges.push({ id, kind: 'effective-access', source: principal, target: node, decision, levels, grants: actions, indirect: allIndirect(actions, indirectMemo) });
+      mine.push({ id, kind: 'effective-access', source: principal, target: node, decision, levels, grants: actions, indirect: allIndirect(actions, indirectMemo) });
       resources.push({ resource: node, edge: id, decision, levels });
-      const reacher: Reacher = { principal, edge: id, decision, via: best?.via ?? [], conditions: best?.conditions ?? [], levels };
-      const list = reachers.get(node);
-      if (list === undefined) reachers.set(node, [reacher]);
-      else list.push(reacher);
+      ownReachers.push({ principal, edge: id, decision, via: best?.via ?? [], conditions: best?.conditions ?? [], levels });
     }
-    if (roles.length > 0 || resources.length > 0) byPrincipal.push({ principal, roles, resources });
+    keep(principal, { roles, edges: mine, reach: roles.length > 0 || resources.length > 0 ? { principal, roles, resources } : undefined, reachers: ownReachers });
   }
   const byResource = [...reachers.keys()].sort().map((resource) => ({ resource, principals: reachers.get(resource) ?? [] }));
-  return { edges, byPrincipal, byResource };
+  return { edges, byPrincipal, byResource, records };
 }

@@ -56,6 +56,8 @@ export interface AccessInput {
   readonly sourceFingerprint: (source: RequestSource) => string;
   readonly targetFingerprint: (target: AccessTarget) => string;
   readonly previous: ReadonlyMap<string, SourceCells> | undefined;
+  /** The previous analysis's target fingerprints by target key, in target order. */
+  readonly previousTargets: ReadonlyMap<string, string> | undefined;
   /** Evaluate every action of every pair (no prefilter, no grouping). */
   readonly exact: boolean;
   /** Share results between requests of one class (`cellClasses.ts`). */
@@ -71,6 +73,12 @@ export interface AccessOutput {
   readonly evaluations: number;
   readonly naive: number;
   readonly reused: number;
+  /** Target fingerprints by target key, in target order. */
+  readonly targetFingerprints: Map<string, string>;
+  /** True when the targets, in order, and their fingerprints equal the previous analysis's. */
+  readonly targetsUnchanged: boolean;
+  /** The sources whose cells are not all reused from the previous analysis (their grants may differ). */
+  readonly changed: Set<string>;
 }
 
 function liveStatements(document: { readonly valid: boolean; readonly statements: readonly Statement[] } | undefined): readonly Statement[] {
@@ -219,17 +227,52 @@ function addGrants(byPair: Map<string, Map<string, readonly AccessGrant[]>>, sou
   own.set(node, list === undefined ? grants : [...list, ...grants].sort(compareGrants));
 }
 
+/** Target fingerprints by key, in target order, and whether they equal the previous analysis's. */
+function targetPrints(input: AccessInput, sides: readonly TargetSide[]): { prints: Map<string, string>; unchanged: boolean } {
+  const prints = new Map<string, string>();
+  for (const side of sides) prints.set(side.target.key, input.targetFingerprint(side.target));
+  const before = input.previousTargets;
+  if (before === undefined || before.size !== prints.size) return { prints, unchanged: false };
+  const old = before.entries();
+  for (const [key, fp] of prints) {
+    const next = old.next();
+    if (next.done === true || next.value[0] !== key || next.value[1] !== fp) return { prints, unchanged: false };
+  }
+  return { prints, unchanged: true };
+}
+
+/**
+ * The previous cells of each source whose side is unchanged, when every target is unchanged too:
+ * its candidate pairs are then exactly its previous cells (pair selection depends on the two sides only).
+ */
+function unchangedSources(input: AccessInput, targetsUnchanged: boolean): Map<string, SourceCells> {
+  const out = new Map<string, SourceCells>();
+  if (!targetsUnchanged || input.previous === undefined) return out;
+  for (const source of input.sources) {
+    const before = input.previous.get(source.id);
+    if (before !== undefined && before.fingerprint === input.sourceFingerprint(source)) out.set(source.id, before);
+  }
+  return out;
+}
+
 /** Runs the phase; yields progress every few sources. */
 export function* directAccess(input: AccessInput): Generator<AnalysisProgress, AccessOutput, void> {
   const sides = sidesOf(input);
-  const pairs = candidatePairs(input, sides);
+  const { prints: targetFps, unchanged: targetsUnchanged } = targetPrints(input, sides);
+  const kept = unchangedSources(input, targetsUnchanged);
+  const pairs = candidatePairs(kept.size === 0 ? input : { ...input, sources: input.sources.filter((s) => !kept.has(s.id)) }, sides);
+  const sideByKey = new Map(sides.map((side) => [side.target.key, side]));
+  for (const source of input.sources) {
+    const before = kept.get(source.id);
+    if (before !== undefined) pairs.set(source, new Set([...before.cells.keys()].map((key) => sideByKey.get(key)).filter((side) => side !== undefined)));
+  }
   const classesOf = principalClassCache();
   const intern = new Map<string, readonly string[]>();
   const shared = createSharedResults();
   const byPair = new Map<string, Map<string, readonly AccessGrant[]>>();
   const cells = new Map<string, SourceCells>();
   const blocks: ControlBlock[] = [];
-  const targetFps = new Map<AccessTarget, string>();
+  const changed = new Set<string>();
   let evaluations = 0;
   let reused = 0;
   let done = 0;
@@ -239,9 +282,9 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
     const usable = before !== undefined && before.fingerprint === fingerprint ? before.cells : undefined;
     const mine: SourceCells = { fingerprint, cells: new Map() };
     cells.set(source.id, mine);
+    let fresh = usable === undefined;
     for (const side of pairs.get(source) ?? []) {
-      let targetFp = targetFps.get(side.target);
-      if (targetFp === undefined) targetFps.set(side.target, (targetFp = input.targetFingerprint(side.target)));
+      const targetFp = targetFps.get(side.target.key) ?? '';
       let cell = usable?.get(side.target.key);
       if (cell !== undefined && cell.fingerprint === targetFp) {
         reused += 1;
@@ -250,16 +293,18 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
         const { grants, blocks: cellBlocks, evaluations: n } = evaluateCell(input, source, side, groups, intern, shared);
         cell = { fingerprint: targetFp, grants, blocks: cellBlocks };
         evaluations += n;
+        fresh = true;
       }
       mine.cells.set(side.target.key, cell);
       for (const block of cell.blocks) blocks.push(block);
       if (cell.grants.length > 0) addGrants(byPair, source.id, side.target.node, cell.grants);
     }
+    if (fresh || mine.cells.size !== usable?.size) changed.add(source.id);
     done += 1;
     if (done % 16 === 0 || done === input.sources.length) yield { phase: 'access', done, total: input.sources.length };
   }
   const naive = sides.reduce((sum, side) => sum + side.target.table.actions.length, 0) * input.sources.length;
-  return { byPair, cells, blocks, evaluations, naive, reused };
+  return { byPair, cells, blocks, evaluations, naive, reused, targetFingerprints: targetFps, targetsUnchanged, changed };
 }
 
 function groupsOf(input: AccessInput, classesOf: ReturnType<typeof principalClassCache>, source: RequestSource, side: TargetSide): ActionGroup[] {

@@ -3,7 +3,7 @@
  * reachability. Mutates `edges` (appends the evaluated edges); reuses the previous analysis's cells
  * whose fingerprints are unchanged.
  */
-import { joinAccess } from './accessEdges';
+import { joinAccess, type PrincipalJoin } from './accessEdges';
 import type { AccessTarget } from './accessTargets';
 import { assumeEdges, type AssumeCell } from './assumeEdges';
 import type { AnalysisSnapshot } from './analyzeScenario';
@@ -16,7 +16,7 @@ import { assumeAdjacency } from './reachability';
 import type { Reachability } from './reachTypes';
 import { requestSources, type RequestSource } from './requestSources';
 import type { ScenarioIndex } from './scenarioIndex';
-import type { AnalysisProgress, GraphEdge, GraphNode, SharesEdge } from './types';
+import type { AnalysisProgress, CanAssumeEdge, GraphEdge, GraphNode, SharesEdge } from './types';
 
 /** Inputs of the evaluated part. */
 export interface EvaluateInput {
@@ -43,6 +43,10 @@ export interface Evaluated {
   readonly naive: number;
   readonly reused: number;
   readonly reachability: Reachability;
+  /** For the next incremental analysis: the trust edges in order, target fingerprints, the join per principal. */
+  readonly trustEdges: readonly CanAssumeEdge[];
+  readonly targetFingerprints: ReadonlyMap<string, string>;
+  readonly joinRecords: ReadonlyMap<string, PrincipalJoin>;
 }
 
 /** Who consumes each RAM-shared resource node (active associations only). */
@@ -105,13 +109,17 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
     sharedNodes: new Set(consumers.keys()),
     ramConsumer: (node, source) => isConsumer(consumers.get(node), source),
     previous: input.previous?.accessCells,
+    previousTargets: input.previous?.targetFingerprints,
     exact: input.exact,
     shareClasses: input.shareClasses,
     sourceFingerprint: (source) => fpOfCaller(source.id),
     targetFingerprint: (target) => targetFingerprint(index, target.node, target.account, target.table.key),
   });
   const principals = [...sources.map((s) => s.id), ...[...nodes.values()].filter((n) => n.kind === 'idp').map((n) => n.id)];
-  const join = joinAccess(principals, access.byPair, assumeAdjacency(trust.edges), input.levelTotals, input.levelsOf);
+  const previous = input.previous;
+  const reuseJoin = previous !== undefined && access.targetsUnchanged && sameEdges(trust.edges, previous.trustEdges);
+  if (reuseJoin) for (const id of previous.accessCells.keys()) if (!access.cells.has(id)) access.changed.add(id);
+  const join = joinAccess(principals, access.byPair, assumeAdjacency(trust.edges), input.levelTotals, input.levelsOf, reuseJoin ? { records: previous.joinRecords, changed: access.changed } : undefined);
   yield { phase: 'reachability', done: 1, total: 1 };
   for (const edge of join.edges) input.edges.push(edge);
   return {
@@ -122,5 +130,14 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
     naive: access.naive + sources.length * index.roles.size,
     reused: trust.reused + access.reused,
     reachability: { byPrincipal: join.byPrincipal, byResource: join.byResource },
+    trustEdges: trust.edges,
+    targetFingerprints: access.targetFingerprints,
+    joinRecords: join.records,
   };
+}
+
+/** Whether two lists of `can-assume` edges are equal, in order (reused cells keep their edge objects). */
+function sameEdges(edges: readonly CanAssumeEdge[], before: readonly CanAssumeEdge[]): boolean {
+  if (edges.length !== before.length) return false;
+  return edges.every((edge, i) => edge === before[i] || JSON.stringify(edge) === JSON.stringify(before[i]));
 }
