@@ -86,7 +86,7 @@ export class GraphController {
     this.large = large;
     this.cy = cytoscape({
       container,
-      style: buildStylesheet(theme, { transitions: !large }),
+      style: buildStylesheet(theme, { transitions: !large, overview: large }),
       elements: [],
       minZoom: 0.02,
       maxZoom: 4,
@@ -150,7 +150,7 @@ export class GraphController {
   setTheme(theme: Theme): void {
     if (theme === this.theme) return;
     this.theme = theme;
-    this.cy.style(buildStylesheet(theme, { transitions: !this.large }));
+    this.cy.style(buildStylesheet(theme, { transitions: !this.large, overview: this.large }));
   }
 
   currentTheme(): Theme {

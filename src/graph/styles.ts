@@ -31,6 +31,11 @@ export const GRAPH_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvet
 export interface StyleOptions {
   /** Short style transitions (dimming, highlight); off for large graphs where they would cost frames. */
   readonly transitions: boolean;
+  /**
+   * A large graph, seen mostly from far out: the selection's edges (the only trust and access edges
+   * it draws, `edgeBudget.ts`) are drawn wider so its paths still read at the zoom that fits it all.
+   */
+  readonly overview?: boolean;
 }
 
 type Block = cytoscape.StylesheetStyle;
@@ -276,6 +281,15 @@ function stateBlocks(t: Tokens): Block[] {
   ];
 }
 
+function overviewBlocks(): Block[] {
+  return [
+    { selector: 'edge.lit', style: { width: 4, 'arrow-scale': 0.7, 'underlay-padding': 6 } },
+    { selector: 'edge.lit.breadth-3', style: { width: 5.5 } },
+    { selector: 'edge.lit.breadth-4', style: { width: 7 } },
+    { selector: 'edge.selected', style: { width: 5 } },
+  ];
+}
+
 /** The whole stylesheet for one theme. */
 export function buildStylesheet(theme: Theme, options: StyleOptions = { transitions: true }): cytoscape.StylesheetStyle[] {
   const t = TOKENS[theme];
@@ -297,5 +311,6 @@ export function buildStylesheet(theme: Theme, options: StyleOptions = { transiti
     ...nodeBlocks(t, options),
     ...edgeBlocks(t),
     ...stateBlocks(t),
+    ...(options.overview === true ? overviewBlocks() : []),
   ];
 }
