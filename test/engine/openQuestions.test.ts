@@ -133,10 +133,11 @@ describe('SEMANTICS §10 open questions', () => {
     expect([d, explanation.reason, explanation.step, explanation.deciding]).toStrictEqual(['ImplicitDeny', 'scp', 'scp', []]);
   });
 
-  // C8. https://docs.aws.amazon.com/ram/latest/APIReference/API_ResourceShare.html and the RAM user guide
-  // (https://docs.aws.amazon.com/ram/latest/userguide/working-with-sharing.html: an administrator of the
-  // consumer account uses IAM policies to grant its principals access): sharing makes a resource usable by
-  // the account, and the consumer's identity policy must still allow — the cross-account rule.
+  // C8. https://docs.aws.amazon.com/ram/latest/APIReference/Welcome.html ("An administrator of the
+  // specified account can use IAM policies to restrict access [to] resources in the resource share") and
+  // https://docs.aws.amazon.com/ram/latest/userguide/security-ram-permissions.html (managed permissions
+  // cap what principals may do; the consumer account's IAM policies grant it): sharing makes a resource
+  // usable by the account, and the consumer's identity policy must still allow — the cross-account rule.
   it('C8: a RAM share needs the consumer identity Allow too', () => {
     const subnet = `arn:aws:ec2:us-east-1:${A}:subnet/subnet-1`;
     const bob = `arn:aws:iam::${B}:user/bob`;
