@@ -20,13 +20,13 @@ import { staticFindings } from './findings/staticFindings';
 import { accessFindings } from './findings/accessFindings';
 import { accessTargets, type AccessTarget, type LevelledTable } from './accessTargets';
 import { evaluateAll, type Evaluated } from './evaluateAll';
-import type { AssumeCell } from './assumeEdges';
+import type { AssumeOutput } from './assumeEdges';
 import type { SourceCells } from './effectiveAccess';
 import type { PrincipalJoin } from './accessEdges';
 import { globalFingerprint } from './fingerprints';
 import { levelTotals, type LevelTotals } from './levels';
 import type { Reachability } from './reachTypes';
-import { ACCESS_GRAPH_VERSION, EDGE_KINDS, type AccessGraph, type AnalysisProgress, type CanAssumeEdge, type EdgeKind, type GraphEdge, type GraphNode } from './types';
+import { ACCESS_GRAPH_VERSION, EDGE_KINDS, type AccessGraph, type AnalysisProgress, type EdgeKind, type GraphEdge, type GraphNode } from './types';
 
 /** What analysis runs against. Without an engine, only the static graph is built (no evaluations). */
 export interface AnalysisEnv {
@@ -58,10 +58,9 @@ export interface AnalysisSnapshot {
   readonly levelTotals: ReadonlyMap<string, LevelTotals>;
   /** What the cells below depend on globally; cells are reused only when it is unchanged. */
   readonly globalFingerprint: string;
-  readonly assumeCells: ReadonlyMap<string, AssumeCell>;
+  /** The trust phase's cells, per-role records and caller fingerprints. */
+  readonly trust: AssumeOutput;
   readonly accessCells: ReadonlyMap<string, SourceCells>;
-  /** The `can-assume` edges in evaluation order (the join is reused only when they are unchanged). */
-  readonly trustEdges: readonly CanAssumeEdge[];
   /** Target fingerprints by target key, in target order. */
   readonly targetFingerprints: ReadonlyMap<string, string>;
   /** The join of each principal (`accessEdges.ts`). */
@@ -85,7 +84,7 @@ export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?
   const targets = accessTargets(index, env.catalog, resources, sites);
   const levelTotals = totalsByNode(targets);
   const actionLevels = levelsByAction(targets);
-  let evaluated: Evaluated = { assumeCells: new Map(), accessCells: new Map(), blocks: [], evaluations: 0, naive: 0, reused: 0, reachability: { byPrincipal: [], byResource: [] }, trustEdges: [], targetFingerprints: new Map(), joinRecords: new Map() };
+  let evaluated: Evaluated = { trust: { edges: [], cells: new Map(), byRole: new Map(), callers: new Map(), evaluations: 0, reused: 0 }, accessCells: new Map(), blocks: [], evaluations: 0, naive: 0, reused: 0, reachability: { byPrincipal: [], byResource: [] }, targetFingerprints: new Map(), joinRecords: new Map() };
   if (env.engine !== undefined) {
     evaluated = yield* evaluateAll({ index, engine: env.engine, compiled, nodes, edges, shareEdges: shares.edges, targets, levelTotals, levelsOf: (action) => actionLevels[action] ?? [], previous: reuse ? previous : undefined, exact: options.exact === true, shareClasses: options.shareClasses !== false });
   }
@@ -94,7 +93,7 @@ export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?
   const targeted = new Set(targets.map((t) => t.node));
   const untyped = new Set(targets.filter((t) => !t.typed).map((t) => t.node)).size + [...resources.keys()].filter((r) => !targeted.has(r)).length;
   const graph = assemble(nodes, edges, findings, evaluated.reachability, actionLevels, { evaluations: evaluated.evaluations, naiveEvaluations: evaluated.naive, reused: evaluated.reused, untypedResources: untyped });
-  return { scenario, index, compiled, graph, edgesById: new Map(graph.edges.map((e) => [e.id, e])), levelTotals, globalFingerprint: globalFp, assumeCells: evaluated.assumeCells, accessCells: evaluated.accessCells, trustEdges: evaluated.trustEdges, targetFingerprints: evaluated.targetFingerprints, joinRecords: evaluated.joinRecords };
+  return { scenario, index, compiled, graph, edgesById: new Map(graph.edges.map((e) => [e.id, e])), levelTotals, globalFingerprint: globalFp, trust: evaluated.trust, accessCells: evaluated.accessCells, targetFingerprints: evaluated.targetFingerprints, joinRecords: evaluated.joinRecords };
 }
 
 function levelsByAction(targets: readonly AccessTarget[]): Record<string, readonly AccessLevel[]> {

@@ -29,8 +29,11 @@ export interface AssumeInput {
   readonly compiled: unknown;
   readonly sources: readonly RequestSource[];
   readonly nodes: ReadonlyMap<string, GraphNode>;
-  readonly fingerprint: (caller: string, role: string) => string;
-  readonly previous: ReadonlyMap<string, AssumeCell> | undefined;
+  /** The caller side of a cell (a request source or an identity provider). */
+  readonly callerFingerprint: (caller: string) => string;
+  /** The role side of a cell. */
+  readonly roleFingerprint: (role: string) => string;
+  readonly previous: AssumeOutput | undefined;
   /** Evaluate every (caller, role) pair, not only those a trust statement may name (test oracle). */
   readonly exact: boolean;
 }
@@ -39,8 +42,19 @@ export interface AssumeInput {
 export interface AssumeOutput {
   readonly edges: CanAssumeEdge[];
   readonly cells: Map<string, AssumeCell>;
+  /** Per role: its fingerprint, the keys of its cells and its edges, in order (for the next analysis). */
+  readonly byRole: Map<string, RoleCells>;
+  /** The callers in order with their fingerprints. */
+  readonly callers: Map<string, string>;
   readonly evaluations: number;
   readonly reused: number;
+}
+
+/** The cells of one role. */
+export interface RoleCells {
+  readonly fingerprint: string;
+  readonly keys: readonly string[];
+  readonly edges: readonly CanAssumeEdge[];
 }
 
 /** Why a denied pair still gets a (blocked) edge: the trust names the caller and something else stops it. */
@@ -115,11 +129,36 @@ function candidates(trust: readonly Statement[], lookup: ReturnType<typeof sourc
   return [...found];
 }
 
+/**
+ * The callers whose side changed since the previous analysis (new, removed or re-fingerprinted), or
+ * `undefined` when the callers are not the same list in the same order (then no role is reused whole).
+ */
+function changedCallers(callers: ReadonlyMap<string, string>, before: ReadonlyMap<string, string> | undefined): Set<string> | undefined {
+  if (before === undefined) return undefined;
+  const changed = new Set<string>();
+  const kept: string[] = [];
+  for (const [id, fp] of callers) {
+    const old = before.get(id);
+    if (old === undefined || old !== fp) changed.add(id);
+    if (old !== undefined) kept.push(id);
+  }
+  const previousKept: string[] = [];
+  for (const id of before.keys()) {
+    if (!callers.has(id)) changed.add(id);
+    else previousKept.push(id);
+  }
+  return kept.every((id, i) => previousKept[i] === id) ? changed : undefined;
+}
+
 /** Runs the phase; yields progress every few roles. */
 export function* assumeEdges(input: AssumeInput): Generator<AnalysisProgress, AssumeOutput, void> {
   const callers = callersOf(input);
   const edges: CanAssumeEdge[] = [];
   const cells = new Map<string, AssumeCell>();
+  const byRole = new Map<string, RoleCells>();
+  const callerFps = new Map(callers.map((c) => [c.id, input.callerFingerprint(c.id)]));
+  const changed = changedCallers(callerFps, input.previous?.callers);
+  const changedList = changed === undefined ? [] : callers.filter((c) => changed.has(c.id));
   let evaluations = 0;
   let reused = 0;
   let done = 0;
@@ -129,32 +168,67 @@ export function* assumeEdges(input: AssumeInput): Generator<AnalysisProgress, As
   const idps = callers.filter((c) => c.source === undefined);
   for (const role of roles) {
     const trust = role.trustPolicy !== undefined && role.trustPolicy.valid ? role.trustPolicy.statements : [];
-    const rcp = input.index.controlLevels(role.arn.split(':')[4] ?? '', 'RCP').flatMap((l) => l.sites.flatMap((s) => (s.document.valid ? s.document.statements : [])));
-    const shareable = !input.exact && !looksAtCaller([...trust, ...rcp]);
-    const byClass = new Map<string, CanAssumeEdge | undefined>();
-    for (const caller of input.exact ? callers : candidates(trust, lookup, bySource, idps)) {
-      const named = strongest(trust, caller);
-      if (named === undefined && !input.exact) continue;
-      const key = `${caller.id}|${role.arn}`;
-      const fingerprint = input.fingerprint(caller.id, role.arn);
-      let cell = input.previous?.get(key);
-      if (cell !== undefined && cell.fingerprint === fingerprint) reused += 1;
-      else {
-        const cls = shareable && caller.source !== undefined ? callerClass(caller.source, input.index.principals.has(caller.id)) : undefined;
-        const cached = cls === undefined ? undefined : byClass.get(cls);
-        if (cls !== undefined && byClass.has(cls)) {
-          cell = { fingerprint, edge: cached === undefined ? undefined : { ...cached, id: edgeId('can-assume', caller.id, role.arn), source: caller.id } };
-        } else {
-          cell = { fingerprint, edge: evaluatePair(input, caller, role.arn, named) };
-          evaluations += 1;
-          if (cls !== undefined) byClass.set(cls, cell.edge);
-        }
+    const roleFp = input.roleFingerprint(role.arn);
+    const before = input.previous?.byRole.get(role.arn);
+    // INVARIANT: a role whose side is unchanged, none of whose cells' callers changed, and that names no
+    // changed caller has exactly its previous cells and edges, in the same order.
+    if (changed !== undefined && before !== undefined && before.fingerprint === roleFp && before.keys.every((k) => !changed.has(k.slice(0, k.lastIndexOf('|')))) && changedList.every((c) => strongest(trust, c) === undefined)) {
+      for (const key of before.keys) {
+        const cell = input.previous?.cells.get(key);
+        if (cell === undefined) throw new Error('invariant: a role record names a previous cell');
+        cells.set(key, cell);
       }
-      cells.set(key, cell);
-      if (cell.edge !== undefined) edges.push(cell.edge);
+      for (const edge of before.edges) edges.push(edge);
+      byRole.set(role.arn, before);
+      reused += before.keys.length;
+    } else {
+      const out = evaluateRole(input, role.arn, trust, input.exact ? callers : candidates(trust, lookup, bySource, idps), { roleFp, callerFps, cells });
+      evaluations += out.evaluations;
+      reused += out.reused;
+      for (const edge of out.record.edges) edges.push(edge);
+      byRole.set(role.arn, out.record);
     }
     done += 1;
     if (done % 32 === 0 || done === roles.length) yield { phase: 'trust', done, total: roles.length };
   }
-  return { edges, cells, evaluations, reused };
+  return { edges, cells, byRole, callers: callerFps, evaluations, reused };
+}
+
+function evaluateRole(
+  input: AssumeInput,
+  roleArn: string,
+  trust: readonly Statement[],
+  candidateCallers: readonly Caller[],
+  at: { roleFp: string; callerFps: ReadonlyMap<string, string>; cells: Map<string, AssumeCell> },
+): { record: RoleCells; evaluations: number; reused: number } {
+  const rcp = input.index.controlLevels(roleArn.split(':')[4] ?? '', 'RCP').flatMap((l) => l.sites.flatMap((s) => (s.document.valid ? s.document.statements : [])));
+  const shareable = !input.exact && !looksAtCaller([...trust, ...rcp]);
+  const byClass = new Map<string, CanAssumeEdge | undefined>();
+  const keys: string[] = [];
+  const edges: CanAssumeEdge[] = [];
+  let evaluations = 0;
+  let reused = 0;
+  for (const caller of candidateCallers) {
+    const named = strongest(trust, caller);
+    if (named === undefined && !input.exact) continue;
+    const key = `${caller.id}|${roleArn}`;
+    const fingerprint = `${at.callerFps.get(caller.id) ?? ''}#${at.roleFp}`;
+    let cell = input.previous?.cells.get(key);
+    if (cell !== undefined && cell.fingerprint === fingerprint) reused += 1;
+    else {
+      const cls = shareable && caller.source !== undefined ? callerClass(caller.source, input.index.principals.has(caller.id)) : undefined;
+      const cached = cls === undefined ? undefined : byClass.get(cls);
+      if (cls !== undefined && byClass.has(cls)) {
+        cell = { fingerprint, edge: cached === undefined ? undefined : { ...cached, id: edgeId('can-assume', caller.id, roleArn), source: caller.id } };
+      } else {
+        cell = { fingerprint, edge: evaluatePair(input, caller, roleArn, named) };
+        evaluations += 1;
+        if (cls !== undefined) byClass.set(cls, cell.edge);
+      }
+    }
+    at.cells.set(key, cell);
+    keys.push(key);
+    if (cell.edge !== undefined) edges.push(cell.edge);
+  }
+  return { record: { fingerprint: at.roleFp, keys, edges }, evaluations, reused };
 }

@@ -5,7 +5,7 @@
  */
 import { joinAccess, type PrincipalJoin } from './accessEdges';
 import type { AccessTarget } from './accessTargets';
-import { assumeEdges, type AssumeCell } from './assumeEdges';
+import { assumeEdges, type AssumeOutput } from './assumeEdges';
 import type { AnalysisSnapshot } from './analyzeScenario';
 import { directAccess, type ControlBlock, type SourceCells } from './effectiveAccess';
 import type { AnalysisEngine } from './engineApi';
@@ -36,15 +36,14 @@ export interface EvaluateInput {
 
 /** Outputs of the evaluated part. */
 export interface Evaluated {
-  readonly assumeCells: Map<string, AssumeCell>;
+  readonly trust: AssumeOutput;
   readonly accessCells: Map<string, SourceCells>;
   readonly blocks: readonly ControlBlock[];
   readonly evaluations: number;
   readonly naive: number;
   readonly reused: number;
   readonly reachability: Reachability;
-  /** For the next incremental analysis: the trust edges in order, target fingerprints, the join per principal. */
-  readonly trustEdges: readonly CanAssumeEdge[];
+  /** For the next incremental analysis: target fingerprints and the join per principal. */
   readonly targetFingerprints: ReadonlyMap<string, string>;
   readonly joinRecords: ReadonlyMap<string, PrincipalJoin>;
 }
@@ -83,7 +82,6 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
   const sources = requestSources(index, nodes);
   const sourceFps = new Map(sources.map((s) => [s.id, sourceFingerprint(index, s.id, s.account)]));
   const fpOfCaller = (id: string): string => sourceFps.get(id) ?? hashText(id);
-  const roleFps = new Map<string, string>();
   const trust = yield* assumeEdges({
     index,
     engine,
@@ -91,12 +89,9 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
     sources,
     nodes,
     exact: input.exact,
-    previous: input.previous?.assumeCells,
-    fingerprint: (caller, role) => {
-      let fp = roleFps.get(role);
-      if (fp === undefined) roleFps.set(role, (fp = roleFingerprint(index, role, role.split(':')[4] ?? '')));
-      return `${fpOfCaller(caller)}#${fp}`;
-    },
+    previous: input.previous?.trust,
+    callerFingerprint: fpOfCaller,
+    roleFingerprint: (role) => roleFingerprint(index, role, role.split(':')[4] ?? ''),
   });
   for (const edge of trust.edges) input.edges.push(edge);
   const consumers = ramConsumers(input.shareEdges);
@@ -117,20 +112,19 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
   });
   const principals = [...sources.map((s) => s.id), ...[...nodes.values()].filter((n) => n.kind === 'idp').map((n) => n.id)];
   const previous = input.previous;
-  const reuseJoin = previous !== undefined && access.targetsUnchanged && sameEdges(trust.edges, previous.trustEdges);
+  const reuseJoin = previous !== undefined && access.targetsUnchanged && sameEdges(trust.edges, previous.trust.edges);
   if (reuseJoin) for (const id of previous.accessCells.keys()) if (!access.cells.has(id)) access.changed.add(id);
   const join = joinAccess(principals, access.byPair, assumeAdjacency(trust.edges), input.levelTotals, input.levelsOf, reuseJoin ? { records: previous.joinRecords, changed: access.changed } : undefined);
   yield { phase: 'reachability', done: 1, total: 1 };
   for (const edge of join.edges) input.edges.push(edge);
   return {
-    assumeCells: trust.cells,
+    trust,
     accessCells: access.cells,
     blocks: access.blocks,
     evaluations: trust.evaluations + access.evaluations,
     naive: access.naive + sources.length * index.roles.size,
     reused: trust.reused + access.reused,
     reachability: { byPrincipal: join.byPrincipal, byResource: join.byResource },
-    trustEdges: trust.edges,
     targetFingerprints: access.targetFingerprints,
     joinRecords: join.records,
   };
