@@ -54,7 +54,7 @@ export function GraphHint(props: {
   const n = COUNT.format(count);
   const atRest = highlight.mode === 'none';
   return (
-    <div className="ag-g-hint" role="status" data-testid="graph-hint" data-hidden-edges={count}>
+    <div className={count > 0 ? 'ag-g-hint ag-g-hint-large' : 'ag-g-hint'} role="status" data-testid="graph-hint" data-hidden-edges={count}>
       {count > 0 && atRest ? null : <span>{sentence(graph, highlight, strings)}</span>}
       {count > 0 ? (
         <span className="ag-g-hint-hidden" data-testid="graph-hint-hidden">
