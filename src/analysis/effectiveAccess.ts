@@ -40,6 +40,9 @@ export interface SourceCells {
   readonly fingerprint: string;
   /** By target key. */
   readonly cells: Map<string, AccessCell>;
+  /** The source's grants by resource node (what the join reads), and its control-policy blocks. */
+  readonly byNode: ReadonlyMap<string, readonly AccessGrant[]>;
+  readonly blocks: readonly ControlBlock[];
 }
 
 /** Inputs of the direct-access phase. */
@@ -67,7 +70,7 @@ export interface AccessInput {
 /** Outputs of the direct-access phase. */
 export interface AccessOutput {
   /** By source, then resource node: the available grants, sorted. */
-  readonly byPair: Map<string, Map<string, readonly AccessGrant[]>>;
+  readonly byPair: Map<string, ReadonlyMap<string, readonly AccessGrant[]>>;
   readonly cells: Map<string, SourceCells>;
   readonly blocks: ControlBlock[];
   readonly evaluations: number;
@@ -220,9 +223,7 @@ function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSid
   return { grants: grants.sort(compareGrants), blocks, evaluations };
 }
 
-function addGrants(byPair: Map<string, Map<string, readonly AccessGrant[]>>, source: string, node: string, grants: readonly AccessGrant[]): void {
-  let own = byPair.get(source);
-  if (own === undefined) byPair.set(source, (own = new Map<string, readonly AccessGrant[]>()));
+function addGrants(own: Map<string, readonly AccessGrant[]>, node: string, grants: readonly AccessGrant[]): void {
   const list = own.get(node);
   own.set(node, list === undefined ? grants : [...list, ...grants].sort(compareGrants));
 }
@@ -255,21 +256,52 @@ function unchangedSources(input: AccessInput, targetsUnchanged: boolean): Map<st
   return out;
 }
 
+/** The cells of one source over its candidate pairs, reusing the previous cells whose two sides are unchanged. */
+function sourceCells(
+  input: AccessInput,
+  source: RequestSource,
+  sides: Iterable<TargetSide>,
+  targetFps: ReadonlyMap<string, string>,
+  caches: { classesOf: ReturnType<typeof principalClassCache>; intern: Map<string, readonly string[]>; shared: SharedResults },
+): { cells: SourceCells; evaluations: number; reused: number; changed: boolean } {
+  const fingerprint = input.sourceFingerprint(source);
+  const before = input.previous?.get(source.id);
+  const usable = before !== undefined && before.fingerprint === fingerprint ? before.cells : undefined;
+  const byNode = new Map<string, readonly AccessGrant[]>();
+  const mine: SourceCells = { fingerprint, cells: new Map(), byNode, blocks: [] };
+  const blocks: ControlBlock[] = [];
+  let fresh = usable === undefined;
+  let evaluations = 0;
+  let reused = 0;
+  for (const side of sides) {
+    const targetFp = targetFps.get(side.target.key) ?? '';
+    let cell = usable?.get(side.target.key);
+    if (cell !== undefined && cell.fingerprint === targetFp) {
+      reused += 1;
+    } else {
+      const groups = groupsOf(input, caches.classesOf, source, side);
+      const { grants, blocks: cellBlocks, evaluations: n } = evaluateCell(input, source, side, groups, caches.intern, caches.shared);
+      cell = { fingerprint: targetFp, grants, blocks: cellBlocks };
+      evaluations += n;
+      fresh = true;
+    }
+    mine.cells.set(side.target.key, cell);
+    for (const block of cell.blocks) blocks.push(block);
+    if (cell.grants.length > 0) addGrants(byNode, side.target.node, cell.grants);
+  }
+  return { cells: { ...mine, blocks }, evaluations, reused, changed: fresh || mine.cells.size !== usable?.size };
+}
+
 /** Runs the phase; yields progress every few sources. */
 export function* directAccess(input: AccessInput): Generator<AnalysisProgress, AccessOutput, void> {
   const sides = sidesOf(input);
   const { prints: targetFps, unchanged: targetsUnchanged } = targetPrints(input, sides);
   const kept = unchangedSources(input, targetsUnchanged);
   const pairs = candidatePairs(kept.size === 0 ? input : { ...input, sources: input.sources.filter((s) => !kept.has(s.id)) }, sides);
-  const sideByKey = new Map(sides.map((side) => [side.target.key, side]));
-  for (const source of input.sources) {
-    const before = kept.get(source.id);
-    if (before !== undefined) pairs.set(source, new Set([...before.cells.keys()].map((key) => sideByKey.get(key)).filter((side) => side !== undefined)));
-  }
   const classesOf = principalClassCache();
   const intern = new Map<string, readonly string[]>();
   const shared = createSharedResults();
-  const byPair = new Map<string, Map<string, readonly AccessGrant[]>>();
+  const byPair = new Map<string, ReadonlyMap<string, readonly AccessGrant[]>>();
   const cells = new Map<string, SourceCells>();
   const blocks: ControlBlock[] = [];
   const changed = new Set<string>();
@@ -277,29 +309,22 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
   let reused = 0;
   let done = 0;
   for (const source of input.sources) {
-    const fingerprint = input.sourceFingerprint(source);
-    const before = input.previous?.get(source.id);
-    const usable = before !== undefined && before.fingerprint === fingerprint ? before.cells : undefined;
-    const mine: SourceCells = { fingerprint, cells: new Map() };
-    cells.set(source.id, mine);
-    let fresh = usable === undefined;
-    for (const side of pairs.get(source) ?? []) {
-      const targetFp = targetFps.get(side.target.key) ?? '';
-      let cell = usable?.get(side.target.key);
-      if (cell !== undefined && cell.fingerprint === targetFp) {
-        reused += 1;
-      } else {
-        const groups = groupsOf(input, classesOf, source, side);
-        const { grants, blocks: cellBlocks, evaluations: n } = evaluateCell(input, source, side, groups, intern, shared);
-        cell = { fingerprint: targetFp, grants, blocks: cellBlocks };
-        evaluations += n;
-        fresh = true;
-      }
-      mine.cells.set(side.target.key, cell);
-      for (const block of cell.blocks) blocks.push(block);
-      if (cell.grants.length > 0) addGrants(byPair, source.id, side.target.node, cell.grants);
+    const unchanged = kept.get(source.id);
+    if (unchanged !== undefined) {
+      // INVARIANT: an unchanged source against unchanged targets has its previous cells, grants and blocks.
+      cells.set(source.id, unchanged);
+      reused += unchanged.cells.size;
+      for (const block of unchanged.blocks) blocks.push(block);
+      if (unchanged.byNode.size > 0) byPair.set(source.id, unchanged.byNode);
+    } else {
+      const out = sourceCells(input, source, pairs.get(source) ?? [], targetFps, { classesOf, intern, shared });
+      cells.set(source.id, out.cells);
+      for (const block of out.cells.blocks) blocks.push(block);
+      if (out.cells.byNode.size > 0) byPair.set(source.id, out.cells.byNode);
+      evaluations += out.evaluations;
+      reused += out.reused;
+      if (out.changed) changed.add(source.id);
     }
-    if (fresh || mine.cells.size !== usable?.size) changed.add(source.id);
     done += 1;
     if (done % 16 === 0 || done === input.sources.length) yield { phase: 'access', done, total: input.sources.length };
   }

@@ -15,9 +15,25 @@ function fnv(text: string, seed: number): number {
   return h;
 }
 
+// Hashes by text, so that an incremental analysis of a fresh parse (new objects, same texts) does not
+// rehash them; bounded by total characters held.
+const TEXT_CACHE_CHARS = 16_000_000;
+const textHashes = new Map<string, string>();
+let textCacheChars = 0;
+
 /** A 16-hex-digit hash of `text`. */
 export function hashText(text: string): string {
-  return fnv(text, 0x811c9dc5).toString(16).padStart(8, '0') + fnv(text, 0x9e3779b9).toString(16).padStart(8, '0');
+  let hash = textHashes.get(text);
+  if (hash === undefined) {
+    hash = fnv(text, 0x811c9dc5).toString(16).padStart(8, '0') + fnv(text, 0x9e3779b9).toString(16).padStart(8, '0');
+    if (textCacheChars + text.length > TEXT_CACHE_CHARS) {
+      textHashes.clear();
+      textCacheChars = 0;
+    }
+    textHashes.set(text, hash);
+    textCacheChars += text.length;
+  }
+  return hash;
 }
 
 const documentHashes = new WeakMap<PolicyDocument, string>();
@@ -36,12 +52,23 @@ function siteText(site: PolicySite | undefined): string {
   return site === undefined ? '-' : `${JSON.stringify(site.ref)}=${documentHash(site.document)}`;
 }
 
+const levelTexts = new WeakMap<ScenarioIndex, Map<string, string>>();
+
+/** The control policies above an account, as text (once per index, account and type). */
 function levelsText(index: ScenarioIndex, account: string | undefined, type: 'SCP' | 'RCP'): string {
   if (account === undefined) return '';
-  return index
-    .controlLevels(account, type)
-    .map((level) => `${level.level}:${level.sites.map(siteText).join(',')}`)
-    .join(';');
+  let byKey = levelTexts.get(index);
+  if (byKey === undefined) levelTexts.set(index, (byKey = new Map<string, string>()));
+  const key = `${type}:${account}`;
+  let text = byKey.get(key);
+  if (text === undefined) {
+    text = index
+      .controlLevels(account, type)
+      .map((level) => `${level.level}:${level.sites.map(siteText).join(',')}`)
+      .join(';');
+    byKey.set(key, text);
+  }
+  return text;
 }
 
 /** What every cell depends on: the organization tree and the accounts. A change invalidates every cell. */
