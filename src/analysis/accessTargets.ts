@@ -9,6 +9,7 @@ import type { AccessLevel } from '../catalog/vocabulary';
 import { parseArn } from '../model/ids';
 import type { PolicySite, ScenarioIndex } from './scenarioIndex';
 import type { ActionTable } from './statementMatch';
+import { resourceTypesOf } from './catalogMemo';
 
 /** An action table with each action's access levels. */
 export interface LevelledTable extends ActionTable {
@@ -30,7 +31,7 @@ export interface AccessTarget {
 }
 
 function tableOf(catalog: Catalog | undefined, arn: string, cache: Map<string, LevelledTable>): LevelledTable | undefined {
-  const types = catalog?.resourceTypesForArn(arn) ?? [];
+  const types = resourceTypesOf(catalog, arn);
   if (types.length === 0) return undefined;
   const key = types.map((t) => `${t.service}:${t.key}`).join('+');
   const cached = cache.get(key);
@@ -43,6 +44,16 @@ function tableOf(catalog: Catalog | undefined, arn: string, cache: Map<string, L
   const table = { key, actions, levels: actions.map((a) => seen.get(a) ?? []) };
   cache.set(key, table);
   return table;
+}
+
+const tablesByCatalog = new WeakMap<Catalog, Map<string, LevelledTable>>();
+
+/** Typed tables by key, kept per catalog so that every analysis shares the same table objects. */
+function tableCache(catalog: Catalog | undefined): Map<string, LevelledTable> {
+  if (catalog === undefined) return new Map<string, LevelledTable>();
+  let cache = tablesByCatalog.get(catalog);
+  if (cache === undefined) tablesByCatalog.set(catalog, (cache = new Map<string, LevelledTable>()));
+  return cache;
 }
 
 /** Literal actions of `service` named by statements anywhere in the scenario (for untyped resources). */
@@ -60,7 +71,7 @@ function literalActions(sites: readonly PolicySite[], service: string): string[]
 
 /** The targets of every resource node in `resources` (ARN → owner account). */
 export function accessTargets(index: ScenarioIndex, catalog: Catalog | undefined, resources: ReadonlyMap<string, string>, sites: readonly PolicySite[]): AccessTarget[] {
-  const cache = new Map<string, LevelledTable>();
+  const cache = tableCache(catalog);
   const targets: AccessTarget[] = [];
   const allSites = [...sites, ...[...index.managed].map(([arn, document]): PolicySite => ({ ref: { kind: 'identity', name: arn, owner: arn, path: document.path }, document }))];
   for (const [arn, account] of resources) {

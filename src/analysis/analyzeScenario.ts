@@ -8,6 +8,7 @@ import type { AccessLevel } from '../catalog/vocabulary';
 import type { PolicyDocument } from '../model/policy';
 import type { Scenario } from '../model/types';
 import { buildNodes } from './buildNodes';
+import { resourceTypesOf } from './catalogMemo';
 import type { AnalysisEngine } from './engineApi';
 import { compareFindings } from './findingMessages';
 import type { Finding } from './findingTypes';
@@ -73,7 +74,7 @@ export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?
   yield { phase: 'compile', done: 1, total: 1 };
   const index = indexScenario(scenario, env.awsManaged);
   const sites = policySites(scenario);
-  const typesOf = (arn: string): string[] => (env.catalog?.resourceTypesForArn(arn) ?? []).map((t) => `${t.service}:${t.key}`);
+  const typesOf = (arn: string): string[] => resourceTypesOf(env.catalog, arn).map((t) => `${t.service}:${t.key}`);
   const nodes = buildNodes(index, typesOf);
   const shares = shareEdges(index, { nodes, index });
   const edges: GraphEdge[] = [...memberOfEdges(index), ...grantsEdges(sites), ...shares.edges];
@@ -98,14 +99,32 @@ export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?
 
 function levelsByAction(targets: readonly AccessTarget[]): Record<string, readonly AccessLevel[]> {
   const out: Record<string, readonly AccessLevel[]> = {};
-  for (const target of targets) target.table.actions.forEach((action, i) => (out[action] = target.table.levels[i] ?? []));
+  // A table seen again assigns the same values in the same order: once per table object is enough.
+  const seen = new Set<LevelledTable>();
+  for (const target of targets) {
+    if (seen.has(target.table)) continue;
+    seen.add(target.table);
+    target.table.actions.forEach((action, i) => (out[action] = target.table.levels[i] ?? []));
+  }
   return out;
 }
 
 function totalsByNode(targets: readonly AccessTarget[]): Map<string, LevelTotals> {
   const tables = new Map<string, LevelledTable[]>();
-  for (const target of targets) tables.set(target.node, [...(tables.get(target.node) ?? []), target.table]);
-  return new Map([...tables].map(([node, list]) => [node, levelTotals(list)]));
+  for (const target of targets) {
+    const list = tables.get(target.node);
+    if (list === undefined) tables.set(target.node, [target.table]);
+    else list.push(target.table);
+  }
+  const byKey = new Map<string, LevelTotals>();
+  return new Map(
+    [...tables].map(([node, list]) => {
+      const key = list.map((t) => t.key).join('\n');
+      let totals = byKey.get(key);
+      if (totals === undefined) byKey.set(key, (totals = levelTotals(list)));
+      return [node, totals];
+    }),
+  );
 }
 
 function assemble(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], findings: readonly Finding[], reachability: Reachability, actionLevels: AccessGraph['actionLevels'], counters: Pick<AccessGraph['stats'], 'evaluations' | 'naiveEvaluations' | 'reused' | 'untypedResources'>): AccessGraph {
