@@ -24,6 +24,7 @@ import { evaluateAll, type Evaluated } from './evaluateAll';
 import type { AssumeOutput } from './assumeEdges';
 import type { SourceCells } from './effectiveAccess';
 import type { PrincipalJoin } from './accessEdges';
+import type { TargetSide } from './accessCandidates';
 import { globalFingerprint } from './fingerprints';
 import { levelTotals, type LevelTotals } from './levels';
 import type { Reachability } from './reachTypes';
@@ -62,8 +63,9 @@ export interface AnalysisSnapshot {
   /** The trust phase's cells, per-role records and caller fingerprints. */
   readonly trust: AssumeOutput;
   readonly accessCells: ReadonlyMap<string, SourceCells>;
-  /** Target fingerprints by target key, in target order. */
+  /** Target fingerprints by target key, in target order, and the target sides built for them. */
   readonly targetFingerprints: ReadonlyMap<string, string>;
+  readonly targetSides: readonly TargetSide[];
   /** The join of each principal (`accessEdges.ts`). */
   readonly joinRecords: ReadonlyMap<string, PrincipalJoin>;
 }
@@ -85,7 +87,7 @@ export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?
   const targets = accessTargets(index, env.catalog, resources, sites);
   const levelTotals = totalsByNode(targets);
   const actionLevels = levelsByAction(targets);
-  let evaluated: Evaluated = { trust: { edges: [], cells: new Map(), byRole: new Map(), callers: new Map(), evaluations: 0, reused: 0 }, accessCells: new Map(), blocks: [], evaluations: 0, naive: 0, reused: 0, reachability: { byPrincipal: [], byResource: [] }, targetFingerprints: new Map(), joinRecords: new Map() };
+  let evaluated: Evaluated = { trust: { edges: [], cells: new Map(), byRole: new Map(), callers: new Map(), evaluations: 0, reused: 0 }, accessCells: new Map(), blocks: [], evaluations: 0, naive: 0, reused: 0, reachability: { byPrincipal: [], byResource: [] }, targetFingerprints: new Map(), targetSides: [], joinRecords: new Map() };
   if (env.engine !== undefined) {
     evaluated = yield* evaluateAll({ index, engine: env.engine, compiled, nodes, edges, shareEdges: shares.edges, targets, levelTotals, levelsOf: (action) => actionLevels[action] ?? [], previous: reuse ? previous : undefined, exact: options.exact === true, shareClasses: options.shareClasses !== false });
   }
@@ -94,7 +96,7 @@ export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?
   const targeted = new Set(targets.map((t) => t.node));
   const untyped = new Set(targets.filter((t) => !t.typed).map((t) => t.node)).size + [...resources.keys()].filter((r) => !targeted.has(r)).length;
   const graph = assemble(nodes, edges, findings, evaluated.reachability, actionLevels, { evaluations: evaluated.evaluations, naiveEvaluations: evaluated.naive, reused: evaluated.reused, untypedResources: untyped });
-  return { scenario, index, compiled, graph, edgesById: new Map(graph.edges.map((e) => [e.id, e])), levelTotals, globalFingerprint: globalFp, trust: evaluated.trust, accessCells: evaluated.accessCells, targetFingerprints: evaluated.targetFingerprints, joinRecords: evaluated.joinRecords };
+  return { scenario, index, compiled, graph, edgesById: new Map(graph.edges.map((e) => [e.id, e])), levelTotals, globalFingerprint: globalFp, trust: evaluated.trust, accessCells: evaluated.accessCells, targetFingerprints: evaluated.targetFingerprints, targetSides: evaluated.targetSides, joinRecords: evaluated.joinRecords };
 }
 
 function levelsByAction(targets: readonly AccessTarget[]): Record<string, readonly AccessLevel[]> {

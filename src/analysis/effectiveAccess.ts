@@ -59,8 +59,8 @@ export interface AccessInput {
   readonly sourceFingerprint: (source: RequestSource) => string;
   readonly targetFingerprint: (target: AccessTarget) => string;
   readonly previous: ReadonlyMap<string, SourceCells> | undefined;
-  /** The previous analysis's target fingerprints by target key, in target order. */
-  readonly previousTargets: ReadonlyMap<string, string> | undefined;
+  /** The previous analysis's target fingerprints by target key, in target order, and its target sides. */
+  readonly previousTargets: { readonly fingerprints: ReadonlyMap<string, string>; readonly sides: readonly TargetSide[] } | undefined;
   /** Evaluate every action of every pair (no prefilter, no grouping). */
   readonly exact: boolean;
   /** Share results between requests of one class (`cellClasses.ts`). */
@@ -76,8 +76,9 @@ export interface AccessOutput {
   readonly evaluations: number;
   readonly naive: number;
   readonly reused: number;
-  /** Target fingerprints by target key, in target order. */
+  /** Target fingerprints by target key, in target order, and the target sides (in target order). */
   readonly targetFingerprints: Map<string, string>;
+  readonly sides: readonly TargetSide[];
   /** True when the targets, in order, and their fingerprints equal the previous analysis's. */
   readonly targetsUnchanged: boolean;
   /** The sources whose cells are not all reused from the previous analysis (their grants may differ). */
@@ -229,10 +230,10 @@ function addGrants(own: Map<string, readonly AccessGrant[]>, node: string, grant
 }
 
 /** Target fingerprints by key, in target order, and whether they equal the previous analysis's. */
-function targetPrints(input: AccessInput, sides: readonly TargetSide[]): { prints: Map<string, string>; unchanged: boolean } {
+function targetPrints(input: AccessInput): { prints: Map<string, string>; unchanged: boolean } {
   const prints = new Map<string, string>();
-  for (const side of sides) prints.set(side.target.key, input.targetFingerprint(side.target));
-  const before = input.previousTargets;
+  for (const target of input.targets) prints.set(target.key, input.targetFingerprint(target));
+  const before = input.previousTargets?.fingerprints;
   if (before === undefined || before.size !== prints.size) return { prints, unchanged: false };
   const old = before.entries();
   for (const [key, fp] of prints) {
@@ -294,8 +295,10 @@ function sourceCells(
 
 /** Runs the phase; yields progress every few sources. */
 export function* directAccess(input: AccessInput): Generator<AnalysisProgress, AccessOutput, void> {
-  const sides = sidesOf(input);
-  const { prints: targetFps, unchanged: targetsUnchanged } = targetPrints(input, sides);
+  const { prints: targetFps, unchanged: targetsUnchanged } = targetPrints(input);
+  // Unchanged targets have equal sides: the previous ones serve (their statements are the previous
+  // parse's, equal in content; evaluation goes through the new compiled scenario by ARN).
+  const sides = targetsUnchanged && input.previousTargets !== undefined ? input.previousTargets.sides : sidesOf(input);
   const kept = unchangedSources(input, targetsUnchanged);
   const pairs = candidatePairs(kept.size === 0 ? input : { ...input, sources: input.sources.filter((s) => !kept.has(s.id)) }, sides);
   const classesOf = principalClassCache();
@@ -329,7 +332,7 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
     if (done % 16 === 0 || done === input.sources.length) yield { phase: 'access', done, total: input.sources.length };
   }
   const naive = sides.reduce((sum, side) => sum + side.target.table.actions.length, 0) * input.sources.length;
-  return { byPair, cells, blocks, evaluations, naive, reused, targetFingerprints: targetFps, targetsUnchanged, changed };
+  return { byPair, cells, blocks, evaluations, naive, reused, targetFingerprints: targetFps, sides, targetsUnchanged, changed };
 }
 
 function groupsOf(input: AccessInput, classesOf: ReturnType<typeof principalClassCache>, source: RequestSource, side: TargetSide): ActionGroup[] {

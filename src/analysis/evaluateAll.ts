@@ -5,6 +5,7 @@
  */
 import { joinAccess, type PrincipalJoin } from './accessEdges';
 import type { AccessTarget } from './accessTargets';
+import type { TargetSide } from './accessCandidates';
 import { assumeEdges, type AssumeOutput } from './assumeEdges';
 import type { AnalysisSnapshot } from './analyzeScenario';
 import { directAccess, type ControlBlock, type SourceCells } from './effectiveAccess';
@@ -45,6 +46,7 @@ export interface Evaluated {
   readonly reachability: Reachability;
   /** For the next incremental analysis: target fingerprints and the join per principal. */
   readonly targetFingerprints: ReadonlyMap<string, string>;
+  readonly targetSides: readonly TargetSide[];
   readonly joinRecords: ReadonlyMap<string, PrincipalJoin>;
 }
 
@@ -104,7 +106,7 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
     sharedNodes: new Set(consumers.keys()),
     ramConsumer: (node, source) => isConsumer(consumers.get(node), source),
     previous: input.previous?.accessCells,
-    previousTargets: input.previous?.targetFingerprints,
+    previousTargets: input.previous === undefined ? undefined : { fingerprints: input.previous.targetFingerprints, sides: input.previous.targetSides },
     exact: input.exact,
     shareClasses: input.shareClasses,
     sourceFingerprint: (source) => fpOfCaller(source.id),
@@ -126,6 +128,7 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
     reused: trust.reused + access.reused,
     reachability: { byPrincipal: join.byPrincipal, byResource: join.byResource },
     targetFingerprints: access.targetFingerprints,
+    targetSides: access.sides,
     joinRecords: join.records,
   };
 }

@@ -54,6 +54,23 @@ describe('incremental analysis', () => {
     expect(reusedSomething).toBe(true);
   });
 
+  it('stays equal to a full analysis over a chain of edits (each recompute starting from the previous incremental one)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryScenario, fc.array(fc.tuple(fc.constantFrom(...EDITS), fc.nat(5)), { minLength: 2, maxLength: 3 }), async (value, edits) => {
+        let current: Value = value;
+        let snapshot = runAnalysis(scenarioOf(current), await envFor(scenarioOf(current), MINI_ENGINE));
+        for (const [kind, at] of edits) {
+          current = edit(current, kind, at);
+          const after = scenarioOf(current);
+          const env = await envFor(after, MINI_ENGINE);
+          snapshot = runAnalysis(after, env, snapshot);
+          expect(content(snapshot.graph)).toStrictEqual(content(runAnalysis(after, env).graph));
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('reuses nothing when the organization tree changes', async () => {
     const [value] = fc.sample(arbitraryScenario, { seed: 7, numRuns: 1 });
     const before = scenarioOf(value);
