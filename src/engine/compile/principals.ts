@@ -15,7 +15,7 @@ import type { PrincipalKeys } from '../context/requestKeys';
 import type { Caller, CallerKind } from '../match/principalMatcher';
 import type { InvalidRequestReason, StepNote } from '../types';
 import type { RequestAction } from '../match/actionMatcher';
-import type { PrincipalLists } from './actionLists';
+import type { PrincipalPlan } from './actionLists';
 import type { CompiledPolicy, CompiledStatement, LevelStatements } from './compilePolicy';
 import { roleKey, type CompileContext } from './compileContext';
 import type { ControlLevel } from './organization';
@@ -38,7 +38,7 @@ export interface PrincipalView {
   /** Evaluation's cache of this principal's statements by service prefix. */
   readonly byService: Map<string, PrincipalStatements>;
   /** The fast path's cache of this principal's statements by (interned) request action. */
-  readonly byAction: Map<RequestAction, PrincipalLists>;
+  readonly byAction: Map<RequestAction, PrincipalPlan>;
 }
 
 /** The statements on a principal's side that can match actions of one service. */

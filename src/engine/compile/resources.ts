@@ -12,7 +12,7 @@ import type { ResourceKeys } from '../context/requestKeys';
 import { parseRequestResource, type RequestResource } from '../match/resourceMatcher';
 import type { InvalidRequestReason } from '../types';
 import type { RequestAction } from '../match/actionMatcher';
-import type { ResourceLists } from './actionLists';
+import type { ResourcePlan } from './actionLists';
 import type { CompiledPolicy, CompiledStatement, LevelStatements } from './compilePolicy';
 import { roleKey, type CompileContext } from './compileContext';
 import type { ControlLevel } from './organization';
@@ -50,7 +50,7 @@ export interface ResourceView {
   /** Evaluation's cache of this resource's statements by service prefix. */
   readonly byService: Map<string, ResourceStatements>;
   /** The fast path's cache of this resource's statements by (interned) request action. */
-  readonly byAction: Map<RequestAction, ResourceLists>;
+  readonly byAction: Map<RequestAction, ResourcePlan>;
 }
 
 /** The statements on a resource's side that can match actions of one service. */
@@ -94,7 +94,7 @@ function keysOf(ctx: CompileContext, account: string | undefined, service: strin
 interface ObjectShared {
   readonly keys: ResourceKeys;
   readonly byService: Map<string, ResourceStatements>;
-  readonly byAction: Map<RequestAction, ResourceLists>;
+  readonly byAction: Map<RequestAction, ResourcePlan>;
 }
 
 const OBJECT_SHARED = new WeakMap<CompileContext, Map<string, ObjectShared>>();

@@ -2,13 +2,14 @@
  * The exact decision without the explanation (SEMANTICS §2.4), for `evaluate`'s hot path. It makes the
  * same decision as `decide` over `gather` (the reference path, which also builds the explanation, and
  * which `evaluate` runs lazily when the explanation is read), but evaluates only what the decision
- * needs: statements whose `Action` matches the request (lists cached per principal and per resource,
- * split by effect), every Deny first, then each gate until its first applicable Allow. Requests the
+ * needs: statements whose `Action` matches the request (one flat plan cached per principal and per
+ * resource and action, compile/actionLists.ts), every Deny first, then each gate until its first
+ * applicable Allow. Requests the
  * reference path must answer (malformed, invalid, with STS parameters) return `undefined`.
  * INVARIANT: for every request where it answers, the answer equals the reference path's decision
  * (checked over the conformance suite, the property scenarios and the bench batch in test/engine).
  */
-import { splitByAction, type PrincipalLists, type ResourceLists, type SetLists } from '../compile/actionLists';
+import { concatDenies, gateOf, levelGates, splitByAction, type Gate, type PrincipalPlan, type ResourcePlan, type SetLists } from '../compile/actionLists';
 import { statementsOf, type CompiledStatement } from '../compile/compilePolicy';
 import type { ControlLevel } from '../compile/organization';
 import type { CompiledScenario } from '../compile/compileScenario';
@@ -52,31 +53,39 @@ function levelLists(levels: readonly ControlLevel[], action: RequestAction, reso
   return lists;
 }
 
-function principalLists(principal: PrincipalView, action: RequestAction): PrincipalLists {
-  const byAction = principal.byAction;
-  let lists = byAction.get(action);
-  if (lists === undefined) {
-    const p = principalStatements(principal, action.service);
-    lists = {
-      identity: splitByAction(p.identity, action, false),
-      boundary: p.boundary === undefined ? undefined : splitByAction(p.boundary, action, false),
-      session: splitByAction(p.session, action, false),
-      scp: typeof principal.scp === 'string' ? undefined : levelLists(principal.scp, action, false),
-    };
-    byAction.set(action, lists);
-  }
-  return lists;
+function makePrincipalPlan(principal: PrincipalView, action: RequestAction): PrincipalPlan {
+  const p = principalStatements(principal, action.service);
+  const identity = splitByAction(p.identity, action, false);
+  const boundary = p.boundary === undefined ? undefined : splitByAction(p.boundary, action, false);
+  const session = splitByAction(p.session, action, false);
+  const scp = typeof principal.scp === 'string' ? [] : levelLists(principal.scp, action, false);
+  return {
+    denies: concatDenies([...scp, identity, boundary, session]),
+    scp: levelGates(scp),
+    identity: gateOf(identity),
+    boundary: boundary === undefined ? undefined : gateOf(boundary),
+    session: gateOf(session),
+    hasSessionPolicies: principal.session.length > 0,
+  };
 }
 
-function resourceLists(resource: ResourceView, action: RequestAction): ResourceLists {
-  const byAction = resource.byAction;
-  let lists = byAction.get(action);
-  if (lists === undefined) {
-    const r = resourceStatements(resource, action.service);
-    lists = { resource: splitByAction(r.resource, action, true), rcp: levelLists(resource.rcp, action, true) };
-    byAction.set(action, lists);
-  }
-  return lists;
+function principalPlan(principal: PrincipalView, action: RequestAction): PrincipalPlan {
+  let plan = principal.byAction.get(action);
+  if (plan === undefined) principal.byAction.set(action, (plan = makePrincipalPlan(principal, action)));
+  return plan;
+}
+
+function makeResourcePlan(resource: ResourceView, action: RequestAction): ResourcePlan {
+  const r = resourceStatements(resource, action.service);
+  const own = splitByAction(r.resource, action, true);
+  const rcp = levelLists(resource.rcp, action, true);
+  return { allows: own.allows, denies: own.denies, rcpDenies: concatDenies(rcp), rcp: levelGates(rcp) };
+}
+
+function resourcePlan(resource: ResourceView, action: RequestAction): ResourcePlan {
+  let plan = resource.byAction.get(action);
+  if (plan === undefined) resource.byAction.set(action, (plan = makeResourcePlan(resource, action)));
+  return plan;
 }
 
 function internAction(compiled: CompiledScenario, raw: string): RequestAction | undefined {
@@ -127,9 +136,9 @@ function anyApplies(list: readonly CompiledStatement[], ctx: StatementContext, r
   return false;
 }
 
-/** True when some Allow of the set applies. */
-function allowed(set: SetLists, ctx: StatementContext, resourceSide: boolean): boolean {
-  return set.allowsAlways || anyApplies(set.allows, ctx, resourceSide);
+/** True when some Allow of the gate applies. */
+function allowed(gate: Gate, ctx: StatementContext, resourceSide: boolean): boolean {
+  return gate === null || anyApplies(gate, ctx, resourceSide);
 }
 
 /** The strongest principal class among the applicable resource-policy Allows (bit set). */
@@ -156,42 +165,39 @@ function enoughClasses(facts: DecisionFacts): number {
   return SELF | WILDCARD | PARENT | ACCOUNT;
 }
 
-function sessionOk(p: PrincipalLists, principal: PrincipalView, facts: DecisionFacts, ctx: StatementContext): boolean {
+function sessionOk(p: PrincipalPlan, facts: DecisionFacts, ctx: StatementContext): boolean {
   if (facts.caller !== 'role-session' && facts.caller !== 'federated-user') return true;
   // A federated session without a session policy has no identity-path permissions [STS-GFT].
-  if (principal.session.length === 0) return facts.caller === 'role-session';
+  if (!p.hasSessionPolicies) return facts.caller === 'role-session';
   return allowed(p.session, ctx, false);
 }
 
-function boundaryOk(p: PrincipalLists, ctx: StatementContext): boolean {
+function boundaryOk(p: PrincipalPlan, ctx: StatementContext): boolean {
   return p.boundary === undefined || allowed(p.boundary, ctx, false);
 }
 
-function identityPath(p: PrincipalLists, principal: PrincipalView, facts: DecisionFacts, ctx: StatementContext): Decision {
+function identityPath(p: PrincipalPlan, facts: DecisionFacts, ctx: StatementContext): Decision {
   if (facts.caller !== 'root' && !allowed(p.identity, ctx, false)) return 'ImplicitDeny';
-  return boundaryOk(p, ctx) && sessionOk(p, principal, facts, ctx) ? 'Allow' : 'ImplicitDeny';
+  return boundaryOk(p, ctx) && sessionOk(p, facts, ctx) ? 'Allow' : 'ImplicitDeny';
 }
 
-function grants(p: PrincipalLists, r: ResourceLists, principal: PrincipalView, facts: DecisionFacts, ctx: StatementContext): Decision {
-  const classes = resourceClasses(r.resource.allows, ctx, enoughClasses(facts));
+function grants(p: PrincipalPlan, r: ResourcePlan, facts: DecisionFacts, ctx: StatementContext): Decision {
+  const classes = resourceClasses(r.allows, ctx, enoughClasses(facts));
   if (facts.caller === 'anonymous') return classes & WILDCARD ? 'Allow' : 'ImplicitDeny';
   if (facts.caller === 'service' || facts.caller === 'identity-provider') return classes & (SELF | WILDCARD) ? 'Allow' : 'ImplicitDeny';
   if (!facts.same) {
     if (classes === 0 || (facts.strict === 'kms' && !facts.kmsCrossAccountOperation)) return 'ImplicitDeny';
-    return identityPath(p, principal, facts, ctx);
+    return identityPath(p, facts, ctx);
   }
   if (classes & (SELF | WILDCARD)) return facts.strict === 'trust' && facts.caller === 'user' && !boundaryOk(p, ctx) ? 'ImplicitDeny' : 'Allow';
-  if (classes & PARENT) return boundaryOk(p, ctx) && sessionOk(p, principal, facts, ctx) ? 'Allow' : 'ImplicitDeny';
+  if (classes & PARENT) return boundaryOk(p, ctx) && sessionOk(p, facts, ctx) ? 'Allow' : 'ImplicitDeny';
   if (facts.strict !== undefined && !(classes & ACCOUNT)) return 'ImplicitDeny';
-  return identityPath(p, principal, facts, ctx);
+  return identityPath(p, facts, ctx);
 }
 
-function denied(p: PrincipalLists, r: ResourceLists, rcp: boolean, ctx: StatementContext): boolean {
-  if (rcp) for (const level of r.rcp) if (anyApplies(level.denies, ctx, true)) return true;
-  if (p.scp !== undefined) for (const level of p.scp) if (anyApplies(level.denies, ctx, false)) return true;
-  if (anyApplies(r.resource.denies, ctx, true) || anyApplies(p.identity.denies, ctx, false)) return true;
-  if (p.boundary !== undefined && anyApplies(p.boundary.denies, ctx, false)) return true;
-  return anyApplies(p.session.denies, ctx, false);
+function denied(p: PrincipalPlan, r: ResourcePlan, rcp: boolean, ctx: StatementContext): boolean {
+  if (rcp && anyApplies(r.rcpDenies, ctx, true)) return true;
+  return anyApplies(r.denies, ctx, true) || anyApplies(p.denies, ctx, false);
 }
 
 /** What the fast path needs from evaluate.ts (passed in to keep the modules acyclic). */
@@ -216,13 +222,13 @@ export function fastDecision(compiled: CompiledScenario, request: unknown, hooks
   if (invalidReason(principal, resource, action, NO_PARAMETERS, principal.caller.kind === 'role-session') !== undefined) return undefined;
   const keys = createKeyLookup({ principal: principal.keys, resource: resource.keys, parameters: undefined, context, service: action.service, threeValued: false, known: undefined });
   const ctx: StatementContext = { action, resource, keys, caller: principal.caller, callerHasBoundary: principal.boundary !== undefined, unresolved: undefined };
-  const p = principalLists(principal, action);
-  const r = resourceLists(resource, action);
+  const p = principalPlan(principal, action);
+  const r = resourcePlan(resource, action);
   const rcp = hooks.rcpApplies(compiled, principal, resource, action);
   // Step 1: an applicable Deny anywhere [IAM-DENYALLOW "Deny evaluation"].
   if (denied(p, r, rcp, ctx)) return 'ExplicitDeny';
   // Steps 2 and 3: every RCP and SCP level needs an applicable Allow.
-  if (rcp) for (const level of r.rcp) if (!allowed(level, ctx, true)) return 'ImplicitDeny';
-  if (p.scp !== undefined) for (const level of p.scp) if (!allowed(level, ctx, false)) return 'ImplicitDeny';
-  return grants(p, r, principal, hooks.factsOf(principal, resource, action), ctx);
+  if (rcp) for (const level of r.rcp) if (!anyApplies(level, ctx, true)) return 'ImplicitDeny';
+  for (const level of p.scp) if (!anyApplies(level, ctx, false)) return 'ImplicitDeny';
+  return grants(p, r, hooks.factsOf(principal, resource, action), ctx);
 }
