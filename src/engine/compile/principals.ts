@@ -78,6 +78,10 @@ function directDefaults(extra: readonly (readonly [string, KeyValue])[] = []): M
   return new Map<string, KeyValue>([...DIRECT_CALL_DEFAULTS.map(([k, v]): [string, KeyValue] => [k, v ?? ABSENT]), ...extra]);
 }
 
+// INVARIANT: never written (`PrincipalKeys.defaults` is read-only); shared by every principal without
+// principal-specific defaults, so that the lookup falling through to it reads one map that stays in cache.
+const PLAIN_DEFAULTS: ReadonlyMap<string, KeyValue> = directDefaults();
+
 function scpFor(ctx: CompileContext, account: string | undefined, serviceLinked: boolean): readonly ControlLevel[] | StepNote {
   const org = ctx.organization;
   if (org === undefined) return 'no-organization';
@@ -120,7 +124,7 @@ function resolveUser(ctx: CompileContext, id: string, partition: string, account
   facts.set('aws:principalarn', id);
   facts.set('aws:principaltype', 'User');
   facts.set('aws:username', name);
-  const keys: PrincipalKeys = { facts, tags: tagMap(side.tags), defaults: directDefaults(), present: new Set(['aws:userid']), account };
+  const keys: PrincipalKeys = { facts, tags: tagMap(side.tags), defaults: PLAIN_DEFAULTS, present: new Set(['aws:userid']), account };
   return view(id, caller('user', { arn: id, partition, account }), keys, { identity: side.identity, boundary: side.boundary }, scpFor(ctx, account, false));
 }
 
@@ -142,7 +146,7 @@ function resolveRoleSession(ctx: CompileContext, id: string, partition: string, 
   const facts = baseKeys(ctx, 'role-session', account);
   facts.set('aws:principalarn', roleArn);
   facts.set('aws:principaltype', 'AssumedRole');
-  const keys: PrincipalKeys = { facts, tags: tagMap(role?.tags ?? {}, session?.tags ?? {}), defaults: directDefaults(), present: new Set(['aws:userid', ...SESSION_PRESENT_KEYS]), account };
+  const keys: PrincipalKeys = { facts, tags: tagMap(role?.tags ?? {}, session?.tags ?? {}), defaults: PLAIN_DEFAULTS, present: new Set(['aws:userid', ...SESSION_PRESENT_KEYS]), account };
   const c = caller('role-session', { arn: sessionArn, partition, account, roleArn, roleKey: role === undefined ? roleKey(partition, account, name) : undefined });
   return view(
     id,

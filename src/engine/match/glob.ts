@@ -24,9 +24,20 @@ const STAR = -1;
 const ONE = -2;
 const ANY: Glob = { kind: 'any' };
 
+// Compiled globs are immutable, so equal patterns share one (bounded): the same account, region and bucket
+// globs recur across thousands of statements, and one shared object stays in cache where copies would not.
+const INTERNED = new Map<string, Glob>();
+const INTERN_LIMIT = 50_000;
+
 /** Compiles a pattern whose every `*` and `?` is a wildcard. */
 export function compileGlob(pattern: string): Glob {
-  return globFromParts([{ text: pattern, literal: false }]);
+  let glob = INTERNED.get(pattern);
+  if (glob === undefined) {
+    glob = globFromParts([{ text: pattern, literal: false }]);
+    if (INTERNED.size >= INTERN_LIMIT) INTERNED.clear();
+    INTERNED.set(pattern, glob);
+  }
+  return glob;
 }
 
 /** Compiles a pattern made of wildcard-active and literal pieces. */

@@ -64,7 +64,22 @@ export interface ResourceMatcher {
   readonly patterns: readonly ResourcePattern[];
 }
 
+// Compiled patterns are immutable, so equal patterns share one (bounded), like globs (glob.ts).
+const INTERNED = [new Map<string, ResourcePattern>(), new Map<string, ResourcePattern>()] as const;
+const INTERN_LIMIT = 50_000;
+
 function compilePattern(pattern: string, variables: boolean): ResourcePattern {
+  const interned = INTERNED[variables ? 1 : 0];
+  let compiled = interned.get(pattern);
+  if (compiled === undefined) {
+    compiled = compileNewPattern(pattern, variables);
+    if (interned.size >= INTERN_LIMIT) interned.clear();
+    interned.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+function compileNewPattern(pattern: string, variables: boolean): ResourcePattern {
   if (pattern === '*') return { kind: 'any' };
   const fields = splitFields(pattern);
   if (fields === undefined) {
