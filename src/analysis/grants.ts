@@ -28,22 +28,27 @@ export function betterGrant(a: AccessGrant, b: AccessGrant): boolean {
  */
 export function mergeGrants(lists: readonly (readonly AccessGrant[])[]): readonly AccessGrant[] {
   if (lists.length === 1 && lists[0] !== undefined) return lists[0];
-  const best = new Map<string, AccessGrant>();
+  // By evaluated resource, then action: no key string built per action (a node has one or two resources).
+  const byResource = new Map<string | undefined, Map<string, AccessGrant>>();
   for (const list of lists) {
     for (const grant of list) {
+      let best = byResource.get(grant.resource);
+      if (best === undefined) byResource.set(grant.resource, (best = new Map<string, AccessGrant>()));
       for (const action of grant.actions) {
-        const key = grant.resource === undefined ? action : `${action}\u0000${grant.resource}`;
-        const current = best.get(key);
-        if (current === undefined || betterGrant(grant, current)) best.set(key, grant);
+        const current = best.get(action);
+        if (current === undefined || betterGrant(grant, current)) best.set(action, grant);
       }
     }
   }
+  // INVARIANT: the output is sorted by (first action, resource), and no two winners share both, so the
+  // order in which winners are collected does not show.
   const winners = new Map<AccessGrant, string[]>();
-  for (const [key, grant] of best) {
-    const action = grant.resource === undefined ? key : key.slice(0, key.indexOf('\u0000'));
-    const list = winners.get(grant);
-    if (list === undefined) winners.set(grant, [action]);
-    else list.push(action);
+  for (const best of byResource.values()) {
+    for (const [action, grant] of best) {
+      const list = winners.get(grant);
+      if (list === undefined) winners.set(grant, [action]);
+      else list.push(action);
+    }
   }
   const out: AccessGrant[] = [];
   for (const [grant, actions] of winners) out.push(actions.length === grant.actions.length ? grant : { ...grant, actions: actions.sort() });
