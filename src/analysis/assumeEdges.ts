@@ -54,6 +54,8 @@ export interface AssumeOutput {
 export interface RoleCells {
   readonly fingerprint: string;
   readonly keys: readonly string[];
+  /** The caller of each cell, in the order of `keys`. */
+  readonly callers: readonly string[];
   readonly edges: readonly CanAssumeEdge[];
 }
 
@@ -172,7 +174,7 @@ export function* assumeEdges(input: AssumeInput): Generator<AnalysisProgress, As
     const before = input.previous?.byRole.get(role.arn);
     // INVARIANT: a role whose side is unchanged, none of whose cells' callers changed, and that names no
     // changed caller has exactly its previous cells and edges, in the same order.
-    if (changed !== undefined && before !== undefined && before.fingerprint === roleFp && before.keys.every((k) => !changed.has(k.slice(0, k.lastIndexOf('|')))) && changedList.every((c) => strongest(trust, c) === undefined)) {
+    if (changed !== undefined && before !== undefined && before.fingerprint === roleFp && (changed.size === 0 || before.callers.every((c) => !changed.has(c))) && changedList.every((c) => strongest(trust, c) === undefined)) {
       for (const key of before.keys) {
         const cell = input.previous?.cells.get(key);
         if (cell === undefined) throw new Error('invariant: a role record names a previous cell');
@@ -205,6 +207,7 @@ function evaluateRole(
   const shareable = !input.exact && !looksAtCaller([...trust, ...rcp]);
   const byClass = new Map<string, CanAssumeEdge | undefined>();
   const keys: string[] = [];
+  const callerIds: string[] = [];
   const edges: CanAssumeEdge[] = [];
   let evaluations = 0;
   let reused = 0;
@@ -228,7 +231,8 @@ function evaluateRole(
     }
     at.cells.set(key, cell);
     keys.push(key);
+    callerIds.push(caller.id);
     if (cell.edge !== undefined) edges.push(cell.edge);
   }
-  return { record: { fingerprint: at.roleFp, keys, edges }, evaluations, reused };
+  return { record: { fingerprint: at.roleFp, keys, callers: callerIds, edges }, evaluations, reused };
 }
