@@ -29,9 +29,14 @@ export interface ResourceKeys {
   readonly tags: ReadonlyMap<string, string>;
 }
 
+/** Values by lower-cased key name (a `Map`, or the fast path's reusable scratch list). */
+export interface ContextValues {
+  get(keyLower: string): KeyValue | undefined;
+}
+
 /** The request's own context, lower-cased, with the keys it supplied that the scenario determines. */
 export interface LoweredContext {
-  readonly values: ReadonlyMap<string, KeyValue>;
+  readonly values: ContextValues;
   readonly ignored: readonly string[];
 }
 

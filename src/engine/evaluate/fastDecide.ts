@@ -16,7 +16,7 @@ import type { CompiledScenario } from '../compile/compileScenario';
 import type { PrincipalView } from '../compile/principals';
 import type { ResourceView } from '../compile/resources';
 import type { KeyValue } from '../context/keyValue';
-import { createKeyLookup, type LoweredContext } from '../context/requestKeys';
+import { createKeyLookup, type ContextValues, type LoweredContext } from '../context/requestKeys';
 import { parseRequestAction, type RequestAction } from '../match/actionMatcher';
 import type { Decision, PrincipalClass, Request } from '../types';
 import type { DecisionFacts } from './decide';
@@ -35,7 +35,28 @@ const CACHE_LIMIT = 10_000;
 const NO_IGNORED: readonly string[] = [];
 // INVARIANT: never written (key lookups only read the context).
 const EMPTY_CONTEXT: LoweredContext = { values: new Map(), ignored: NO_IGNORED };
-const SCRATCH: { readonly values: Map<string, KeyValue>; readonly ignored: readonly string[] } = { values: new Map(), ignored: NO_IGNORED };
+
+/**
+ * The lowered request context as a reusable list (a request has a handful of keys): clearing a `Map`
+ * allocates a new table, which cost a sixth of a decision. A later key wins, as with `Map.set`.
+ */
+class ScratchValues implements ContextValues {
+  readonly keys: string[] = [];
+  readonly values: KeyValue[] = [];
+  size = 0;
+  get(keyLower: string): KeyValue | undefined {
+    for (let i = this.size - 1; i >= 0; i--) if (this.keys[i] === keyLower) return this.values[i];
+    return undefined;
+  }
+  add(keyLower: string, value: KeyValue): void {
+    this.keys[this.size] = keyLower;
+    this.values[this.size] = value;
+    this.size++;
+  }
+}
+
+const SCRATCH_VALUES = new ScratchValues();
+const SCRATCH: LoweredContext = { values: SCRATCH_VALUES, ignored: NO_IGNORED };
 /** `invalidReason` reads only the STS parameters, which the fast path never has. */
 const NO_PARAMETERS: Request = { principal: '', action: '', resource: '' };
 
@@ -117,14 +138,14 @@ function loweredContext(raw: unknown): LoweredContext | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   // INVARIANT: the scratch context lives only during one synchronous `fastDecision` call (the lookup
   // built over it never escapes), so reusing it across calls is safe and saves an allocation per request.
-  const values = SCRATCH.values;
-  values.clear();
+  const values = SCRATCH_VALUES;
+  values.size = 0;
   const context = raw as Record<string, unknown>;
   for (const key in context) {
     if (!Object.hasOwn(context, key)) continue;
     const value = context[key];
-    if (typeof value === 'string') values.set(lower(key), value);
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) values.set(lower(key), value);
+    if (typeof value === 'string') values.add(lower(key), value);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) values.add(lower(key), value);
     else return undefined;
   }
   return SCRATCH;
