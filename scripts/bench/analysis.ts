@@ -42,9 +42,11 @@ export async function benchAnalysis(options: AnalysisBenchOptions = {}): Promise
       continue;
     }
     out[`analysis.${size}.ms`] = figures.ms ?? 0;
+    out[`analysis.${size}.cpuMs`] = figures.cpuMs ?? 0;
     out[`analysis.${size}.edges`] = figures.edges ?? 0;
     out[`analysis.${size}.evaluations`] = figures.evaluations ?? 0;
     if (size === 'M' && figures.incrementalMs !== undefined) out['analysis.M.incrementalMs'] = figures.incrementalMs;
+    if (size === 'M' && figures.incrementalCpuMs !== undefined) out['analysis.M.incrementalCpuMs'] = figures.incrementalCpuMs;
     if (size === 'L') out['analysis.L.peakMB'] = figures.peakMB ?? 0;
   }
   return out;

@@ -2,7 +2,8 @@
  * One analysis bench run in its own process (so that its peak RSS is its own): builds the bench org of
  * a size, prepares the Node environment (catalog services, managed policies; not timed), times one full
  * analysis and, with `--incremental`, one incremental recompute after editing one policy. Prints one JSON
- * line: `{ ms, incrementalMs?, peakMB, edges, evaluations }`.
+ * line: `{ ms, cpuMs, incrementalMs?, incrementalCpuMs?, peakMB, edges, evaluations }` (CPU time
+ * is the figure to compare on a loaded machine).
  *
  * `node --import tsx scripts/bench/analysisRun.ts <S|M|L> [--incremental]`
  */
@@ -19,6 +20,12 @@ function parse(value: unknown): Scenario {
   return scenario;
 }
 
+/** CPU time of the whole process (every thread, so GC and compiler threads count) since `start`. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return Math.round((used.user + used.system) / 1000);
+}
+
 async function main(): Promise<void> {
   const size = process.argv[2];
   if (size === undefined || !(size in ANALYSIS_SIZES)) throw new Error(`usage: analysisRun.ts <${Object.keys(ANALYSIS_SIZES).join('|')}> [--incremental]`);
@@ -27,13 +34,16 @@ async function main(): Promise<void> {
   const after = parse(editedOrg(value));
   const env = await prepareNodeEnv([before, after]);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const snapshot = runAnalysis(before, env);
   const ms = performance.now() - start;
-  const figures: Record<string, number> = { ms: Math.round(ms), edges: snapshot.graph.edges.length, evaluations: snapshot.graph.stats.evaluations };
+  const figures: Record<string, number> = { ms: Math.round(ms), cpuMs: cpuMsSince(cpu), edges: snapshot.graph.edges.length, evaluations: snapshot.graph.stats.evaluations };
   if (process.argv.includes('--incremental')) {
     const t = performance.now();
+    const c = process.cpuUsage();
     const next = runAnalysis(after, env, snapshot);
     figures.incrementalMs = Math.round((performance.now() - t) * 10) / 10;
+    figures.incrementalCpuMs = cpuMsSince(c);
     figures.incrementalEvaluations = next.graph.stats.evaluations;
   }
   // maxRSS is in kilobytes: the process's peak resident set, heap and everything else.
