@@ -159,8 +159,37 @@ function resolveS3(ctx: CompileContext, arn: RequestResource, listedByArn: Reado
   return { ...view, restrictPublic, extra: [...view.extra, ...(acl === undefined ? [] : [acl])], foreignObject: object.owner !== owner, grantAccount: object.owner };
 }
 
+/**
+ * The view rebuilt with its fields in one order: views made by spreading have several hidden classes,
+ * which made every property read of the fast path megamorphic (five shapes on the bench batch).
+ */
+function uniform(v: ResourceView): ResourceView {
+  return {
+    arn: v.arn,
+    kind: v.kind,
+    account: v.account,
+    partition: v.partition,
+    grantAccount: v.grantAccount,
+    policy: v.policy,
+    extra: v.extra,
+    foreignObject: v.foreignObject,
+    restrictPublic: v.restrictPublic,
+    keys: v.keys,
+    rcp: v.rcp,
+    rcpSkip: v.rcpSkip,
+    role: v.role,
+    byService: v.byService,
+    byAction: v.byAction,
+  };
+}
+
 /** Resolves the resource of a request. */
 export function resolveResource(ctx: CompileContext, raw: string, listedByArn: ReadonlyMap<string, Resource>, ram: ReadonlyMap<string, CompiledPolicy[]>): ResolvedResource {
+  const resolved = resolveView(ctx, raw, listedByArn, ram);
+  return 'invalid' in resolved ? resolved : uniform(resolved);
+}
+
+function resolveView(ctx: CompileContext, raw: string, listedByArn: ReadonlyMap<string, Resource>, ram: ReadonlyMap<string, CompiledPolicy[]>): ResolvedResource {
   const arn = parseRequestResource(raw);
   if (arn === undefined) return { invalid: 'malformed-request' };
   if (arn.star) return { ...base(ctx, arn, 'star', undefined, undefined, ram), partition: undefined };
