@@ -17,7 +17,7 @@ function fnv(text: string, seed: number): number {
 
 // Hashes by text, so that an incremental analysis of a fresh parse (new objects, same texts) does not
 // rehash them; bounded by total characters held.
-const TEXT_CACHE_CHARS = 16_000_000;
+const TEXT_CACHE_CHARS = 4_000_000;
 const textHashes = new Map<string, string>();
 let textCacheChars = 0;
 

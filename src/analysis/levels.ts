@@ -16,28 +16,6 @@ export function levelTotals(tables: readonly { readonly levels: readonly (readon
 }
 
 const summaries = new WeakMap<readonly AccessGrant[], LevelSummary[]>();
-type LevelsOf = (action: string) => readonly AccessLevel[];
-// Per `levelsOf` (one per analysis, so a catalog that learns more actions never serves stale counts).
-const countsByActions = new WeakMap<LevelsOf, WeakMap<readonly string[], Int32Array>>();
-
-/** Actions per level (in `ACCESS_LEVELS` order) of an action list; lists are shared between grants. */
-function levelCounts(actions: readonly string[], levelsOf: LevelsOf): Int32Array {
-  let memo = countsByActions.get(levelsOf);
-  if (memo === undefined) countsByActions.set(levelsOf, (memo = new WeakMap<readonly string[], Int32Array>()));
-  let counts = memo.get(actions);
-  if (counts === undefined) {
-    counts = new Int32Array(ACCESS_LEVELS.length);
-    for (const action of actions) {
-      for (const level of levelsOf(action)) {
-        const i = LEVEL_INDEX[level];
-        counts[i] = (counts[i] ?? 0) + 1;
-      }
-    }
-    memo.set(actions, counts);
-  }
-  return counts;
-}
-
 const LEVEL_INDEX = Object.fromEntries(ACCESS_LEVELS.map((level, i) => [level, i])) as Record<AccessLevel, number>;
 
 /** The per-level summary of `grants` (cached per list), only levels with something available. */
@@ -48,8 +26,13 @@ export function summarizeLevels(grants: readonly AccessGrant[], totals: LevelTot
   const conditional = new Int32Array(ACCESS_LEVELS.length);
   for (const grant of grants) {
     const into = grant.decision === 'allowed' ? allowed : conditional;
-    const counts = levelCounts(grant.actions, levelsOf);
-    for (let i = 0; i < counts.length; i++) into[i] = (into[i] ?? 0) + (counts[i] ?? 0);
+    // Counted in place: a memo per action list costs more memory at L than it saves time.
+    for (const action of grant.actions) {
+      for (const level of levelsOf(action)) {
+        const i = LEVEL_INDEX[level];
+        into[i] = (into[i] ?? 0) + 1;
+      }
+    }
   }
   const out = ACCESS_LEVELS.flatMap((level, i): LevelSummary[] => {
     const a = allowed[i] ?? 0;
