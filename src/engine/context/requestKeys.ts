@@ -96,24 +96,31 @@ function fromParameters(parameters: ReadonlyMap<string, KeyValue> | undefined, k
   return undefined;
 }
 
+/** The value of a key the principal or the resource determines, or `undefined` for any other key. */
+function determinedValue(principal: PrincipalKeys, resource: ResourceKeys, service: string, key: string): KeyValue | undefined {
+  switch (keySource(key)) {
+    case 'principal':
+      return principal.facts.get(key) ?? ABSENT;
+    case 'principal-tag':
+      return principal.tags.get(key.slice(PRINCIPAL_TAG_PREFIX.length)) ?? ABSENT;
+    case 'resource':
+      return resource.facts.get(key) ?? ABSENT;
+    case 'resource-tag':
+      return resource.tags.get(key.slice(RESOURCE_TAG_PREFIX.length)) ?? ABSENT;
+    case undefined:
+      break;
+  }
+  if (key === 'kms:calleraccount' && service === 'kms' && principal.account !== undefined) return principal.account;
+  return undefined;
+}
+
 /** Creates the lookup of one evaluation. */
 export function createKeyLookup(input: KeyLookupInput): KeyLookup {
   const { principal, resource, parameters, context, service, threeValued, known } = input;
   return {
     value(key: string): KeyValue {
-      switch (keySource(key)) {
-        case 'principal':
-          return principal.facts.get(key) ?? ABSENT;
-        case 'principal-tag':
-          return principal.tags.get(key.slice(PRINCIPAL_TAG_PREFIX.length)) ?? ABSENT;
-        case 'resource':
-          return resource.facts.get(key) ?? ABSENT;
-        case 'resource-tag':
-          return resource.tags.get(key.slice(RESOURCE_TAG_PREFIX.length)) ?? ABSENT;
-        case undefined:
-          break;
-      }
-      if (key === 'kms:calleraccount' && service === 'kms' && principal.account !== undefined) return principal.account;
+      const determined = determinedValue(principal, resource, service, key);
+      if (determined !== undefined) return determined;
       const derived = fromParameters(parameters, key);
       if (derived !== undefined) return derived;
       const supplied = context.values.get(key);
@@ -125,4 +132,26 @@ export function createKeyLookup(input: KeyLookupInput): KeyLookup {
       return UNKNOWN;
     },
   };
+}
+
+/**
+ * A reusable lookup for exact evaluation of a request without STS parameters (the fast path): the same
+ * answers as `createKeyLookup` with `parameters` undefined and `threeValued` false. The caller sets the
+ * fields before each evaluation; one object serves every request, so a decision allocates no lookup.
+ */
+export class ExactKeyLookup implements KeyLookup {
+  principal: PrincipalKeys;
+  resource: ResourceKeys;
+  context: ContextValues;
+  service = '';
+  constructor(principal: PrincipalKeys, resource: ResourceKeys, context: ContextValues) {
+    this.principal = principal;
+    this.resource = resource;
+    this.context = context;
+  }
+  value(key: string): KeyValue {
+    const determined = determinedValue(this.principal, this.resource, this.service, key);
+    if (determined !== undefined) return determined;
+    return this.context.get(key) ?? this.principal.defaults.get(key) ?? ABSENT;
+  }
 }

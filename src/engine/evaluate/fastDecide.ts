@@ -16,8 +16,9 @@ import type { CompiledScenario } from '../compile/compileScenario';
 import type { PrincipalView } from '../compile/principals';
 import type { ResourceView } from '../compile/resources';
 import type { KeyValue } from '../context/keyValue';
-import { createKeyLookup, type ContextValues, type LoweredContext } from '../context/requestKeys';
+import { ExactKeyLookup, type ContextValues, type LoweredContext } from '../context/requestKeys';
 import { parseRequestAction, type RequestAction } from '../match/actionMatcher';
+import type { Caller } from '../match/principalMatcher';
 import type { Decision, PrincipalClass, Request } from '../types';
 import type { DecisionFacts } from './decide';
 import { principalStatements, resourceStatements } from './gather';
@@ -57,6 +58,40 @@ class ScratchValues implements ContextValues {
 
 const SCRATCH_VALUES = new ScratchValues();
 const SCRATCH: LoweredContext = { values: SCRATCH_VALUES, ignored: NO_IGNORED };
+/** The statement context of the fast path, one object for every request (set before each evaluation). */
+class FastContext implements StatementContext {
+  readonly unresolved = undefined;
+  constructor(
+    public action: RequestAction,
+    public resource: ResourceView,
+    public readonly keys: ExactKeyLookup,
+    public caller: Caller,
+    public callerHasBoundary: boolean,
+  ) {}
+}
+
+// INVARIANT: like the scratch context values, these live only during one synchronous `fastDecision` call
+// (statement evaluation keeps no reference to its context), so one pair serves every request.
+let SCRATCH_CTX: FastContext | undefined;
+
+function statementContext(principal: PrincipalView, resource: ResourceView, action: RequestAction, context: LoweredContext): FastContext {
+  if (SCRATCH_CTX === undefined) {
+    const keys = new ExactKeyLookup(principal.keys, resource.keys, context.values);
+    SCRATCH_CTX = new FastContext(action, resource, keys, principal.caller, principal.boundary !== undefined);
+  }
+  const ctx = SCRATCH_CTX;
+  const keys = ctx.keys;
+  keys.principal = principal.keys;
+  keys.resource = resource.keys;
+  keys.context = context.values;
+  keys.service = action.service;
+  ctx.action = action;
+  ctx.resource = resource;
+  ctx.caller = principal.caller;
+  ctx.callerHasBoundary = principal.boundary !== undefined;
+  return ctx;
+}
+
 /** `invalidReason` reads only the STS parameters, which the fast path never has. */
 const NO_PARAMETERS: Request = { principal: '', action: '', resource: '' };
 
@@ -241,8 +276,7 @@ export function fastDecision(compiled: CompiledScenario, request: unknown, hooks
   const resource = compiled.resource(arn);
   if ('invalid' in resource) return undefined;
   if (invalidReason(principal, resource, action, NO_PARAMETERS, principal.caller.kind === 'role-session') !== undefined) return undefined;
-  const keys = createKeyLookup({ principal: principal.keys, resource: resource.keys, parameters: undefined, context, service: action.service, threeValued: false, known: undefined });
-  const ctx: StatementContext = { action, resource, keys, caller: principal.caller, callerHasBoundary: principal.boundary !== undefined, unresolved: undefined };
+  const ctx = statementContext(principal, resource, action, context);
   const p = principalPlan(principal, action);
   const r = resourcePlan(resource, action);
   const rcp = hooks.rcpApplies(compiled, principal, resource, action);
