@@ -30,6 +30,14 @@ export interface AccessTarget {
   readonly typed: boolean;
 }
 
+/**
+ * What a target's table depends on, as text: the key of a typed table (catalog types determine its
+ * actions); an untyped table's key and actions (they come from every policy of the scenario).
+ */
+export function tableSignature(target: AccessTarget): string {
+  return target.typed ? target.table.key : `${target.table.key}=${target.table.actions.join(',')}`;
+}
+
 function tableOf(catalog: Catalog | undefined, arn: string, cache: Map<string, LevelledTable>): LevelledTable | undefined {
   const types = resourceTypesOf(catalog, arn);
   if (types.length === 0) return undefined;

@@ -8,7 +8,7 @@
 import type { AnalysisResult } from '../engine/types';
 import type { Statement } from '../model/policy';
 import { candidateGroups, classify, grantMasks, lowerArn, namingMask, resourceMask, targetSide, type ActionClasses, type ActionGroup, type TargetSide } from './accessCandidates';
-import type { AccessTarget } from './accessTargets';
+import { tableSignature, type AccessTarget } from './accessTargets';
 import { blockerOf, isControlPolicyBlock } from './blockers';
 import { cellClass, createSharedResults, type SharedResults } from './cellClasses';
 import { explanationConditions } from './conditions';
@@ -81,6 +81,8 @@ export interface AccessOutput {
   readonly sides: readonly TargetSide[];
   /** True when the targets, in order, and their fingerprints equal the previous analysis's. */
   readonly targetsUnchanged: boolean;
+  /** True when the targets, in order, and their action tables equal the previous analysis's (level totals are then equal too). */
+  readonly tablesUnchanged: boolean;
   /** The sources whose cells are not all reused from the previous analysis (their grants may differ). */
   readonly changed: Set<string>;
 }
@@ -243,6 +245,16 @@ function targetPrints(input: AccessInput): { prints: Map<string, string>; unchan
   return { prints, unchanged: true };
 }
 
+/** Whether the targets have the previous analysis's keys and tables, in order. */
+function sameTables(input: AccessInput): boolean {
+  const before = input.previousTargets?.sides;
+  if (before === undefined || before.length !== input.targets.length) return false;
+  return input.targets.every((target, i) => {
+    const old = before[i]?.target;
+    return old !== undefined && old.key === target.key && old.node === target.node && tableSignature(old) === tableSignature(target);
+  });
+}
+
 /**
  * The previous cells of each source whose side is unchanged, when every target is unchanged too:
  * its candidate pairs are then exactly its previous cells (pair selection depends on the two sides only).
@@ -332,7 +344,7 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
     if (done % 16 === 0 || done === input.sources.length) yield { phase: 'access', done, total: input.sources.length };
   }
   const naive = sides.reduce((sum, side) => sum + side.target.table.actions.length, 0) * input.sources.length;
-  return { byPair, cells, blocks, evaluations, naive, reused, targetFingerprints: targetFps, sides, targetsUnchanged, changed };
+  return { byPair, cells, blocks, evaluations, naive, reused, targetFingerprints: targetFps, sides, targetsUnchanged, tablesUnchanged: targetsUnchanged || sameTables(input), changed };
 }
 
 function groupsOf(input: AccessInput, classesOf: ReturnType<typeof principalClassCache>, source: RequestSource, side: TargetSide): ActionGroup[] {

@@ -4,7 +4,7 @@
  * whose fingerprints are unchanged.
  */
 import { joinAccess, type PrincipalJoin } from './accessEdges';
-import type { AccessTarget } from './accessTargets';
+import { tableSignature, type AccessTarget } from './accessTargets';
 import type { TargetSide } from './accessCandidates';
 import { assumeEdges, type AssumeOutput } from './assumeEdges';
 import type { AnalysisSnapshot } from './analyzeScenario';
@@ -110,11 +110,11 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
     exact: input.exact,
     shareClasses: input.shareClasses,
     sourceFingerprint: (source) => fpOfCaller(source.id),
-    targetFingerprint: (target) => targetFingerprint(index, target.node, target.account, target.table.key),
+    targetFingerprint: (target) => targetFingerprint(index, target.node, target.account, tableSignature(target)),
   });
   const principals = [...sources.map((s) => s.id), ...[...nodes.values()].filter((n) => n.kind === 'idp').map((n) => n.id)];
   const previous = input.previous;
-  const reuseJoin = previous !== undefined && access.targetsUnchanged && sameEdges(trust.edges, previous.trust.edges);
+  const reuseJoin = previous !== undefined && access.tablesUnchanged && sameEdges(trust.edges, previous.trust.edges);
   if (reuseJoin) for (const id of previous.accessCells.keys()) if (!access.cells.has(id)) access.changed.add(id);
   const join = joinAccess(principals, access.byPair, assumeAdjacency(trust.edges), input.levelTotals, input.levelsOf, reuseJoin ? { records: previous.joinRecords, changed: access.changed } : undefined);
   yield { phase: 'reachability', done: 1, total: 1 };

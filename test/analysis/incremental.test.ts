@@ -84,3 +84,31 @@ describe('incremental analysis', () => {
     expect(content(incremental.graph)).toStrictEqual(content(runAnalysis(after, env).graph));
   });
 });
+
+describe('incremental analysis of untyped resources', () => {
+  const A = '111111111111';
+  const THING = `arn:aws:madeup:us-east-1:${A}:thing/t1`;
+  function org(otherActions: readonly string[]): unknown {
+    const doc = (action: string | readonly string[]): unknown => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: 'sts:AssumeRole' }] };
+    return {
+      format: 'accessgraph/v1',
+      accounts: [{ id: A, name: 'A' }],
+      roles: [
+        { arn: `arn:aws:iam::${A}:role/wide`, trustPolicy: trust, policies: [{ name: 'p', document: doc('madeup:*') }] },
+        { arn: `arn:aws:iam::${A}:role/other`, trustPolicy: trust, policies: [{ name: 'p', document: doc(otherActions) }] },
+      ],
+      resources: [{ arn: THING }],
+    };
+  }
+
+  it('re-evaluates an unchanged source on an untyped resource whose actions another policy extended', async () => {
+    const before = scenarioOf(org(['madeup:Read']));
+    const after = scenarioOf(org(['madeup:Read', 'madeup:Write']));
+    const env = await envFor(after, MINI_ENGINE);
+    const incremental = runAnalysis(after, env, runAnalysis(before, env));
+    const full = runAnalysis(after, env);
+    expect(full.graph.edges.some((e) => e.kind === 'effective-access' && e.target === THING && e.grants.some((g) => g.actions.includes('madeup:Write')))).toBe(true);
+    expect(content(incremental.graph)).toStrictEqual(content(full.graph));
+  });
+});
