@@ -16,31 +16,38 @@ export interface SetLists {
   readonly allowsAlways: boolean;
 }
 
-/** The Allows of one gate that match the action; `null` when one of them applies to every request. */
-export type Gate = readonly CompiledStatement[] | null;
-
-/** The principal side of one action: identity, boundary, session and SCP levels. */
+/**
+ * The principal side of one action: identity, boundary, session and SCP levels, as ranges of one list
+ * (one array to load instead of one per set). A gate that some Allow always passes has an empty range.
+ */
 export interface PrincipalPlan {
+  /** Denies `[0, deniesEnd)`, identity Allows `[deniesEnd, identityEnd)`, boundary Allows up to `boundaryEnd`, session Allows up to `sessionEnd`, then each SCP level's. */
+  readonly statements: readonly CompiledStatement[];
   /** Every matching Deny of the SCP levels, identity policies, boundary and session policies. */
-  readonly denies: readonly CompiledStatement[];
-  /** The SCP levels that need an applicable Allow (levels that always allow are left out; none when SCPs do not apply). */
-  readonly scp: readonly (readonly CompiledStatement[])[];
-  readonly identity: Gate;
-  /** `undefined` when the principal has no permissions boundary. */
-  readonly boundary: Gate | undefined;
-  readonly session: Gate;
+  readonly deniesEnd: number;
+  readonly identityEnd: number;
+  readonly boundaryEnd: number;
+  readonly sessionEnd: number;
+  /** The end of each SCP level that needs an applicable Allow (levels that always allow are left out; none when SCPs do not apply). */
+  readonly scpEnds: readonly number[];
+  readonly identityAlways: boolean;
+  /** The principal has a permissions boundary. */
+  readonly hasBoundary: boolean;
+  readonly boundaryAlways: boolean;
+  readonly sessionAlways: boolean;
   /** The principal has session policies (a federated session without them has no identity-path permissions). */
   readonly hasSessionPolicies: boolean;
 }
 
-/** The resource side of one action: resource-based policies and RCP levels. */
+/** The resource side of one action: resource-based policies and RCP levels, as ranges of one list. */
 export interface ResourcePlan {
-  readonly allows: readonly CompiledStatement[];
-  readonly denies: readonly CompiledStatement[];
-  /** Every matching Deny of the RCP levels. */
-  readonly rcpDenies: readonly CompiledStatement[];
-  /** The RCP levels that need an applicable Allow (levels that always allow are left out). */
-  readonly rcp: readonly (readonly CompiledStatement[])[];
+  /** RCP Denies `[0, rcpDeniesEnd)`, resource-policy Denies up to `deniesEnd`, its Allows up to `allowsEnd`, then each RCP level's Allows. */
+  readonly statements: readonly CompiledStatement[];
+  readonly rcpDeniesEnd: number;
+  readonly deniesEnd: number;
+  readonly allowsEnd: number;
+  /** The end of each RCP level that needs an applicable Allow (levels that always allow are left out). */
+  readonly rcpEnds: readonly number[];
 }
 
 // INVARIANT: never written; shared by every empty list so that empty lists cost no memory traffic.
@@ -74,19 +81,24 @@ export function splitByAction(statements: readonly CompiledStatement[], action: 
   return { allows: allows.length === 0 ? NONE : allows, denies: denies.length === 0 ? NONE : denies, allowsAlways };
 }
 
-/** The gate of a set. */
-export function gateOf(set: SetLists): Gate {
-  return set.allowsAlways ? null : set.allows;
-}
-
-/** The Denies of several sets in one list. */
-export function concatDenies(sets: readonly (SetLists | undefined)[]): readonly CompiledStatement[] {
+/** Builds one list of ranges: `add` appends statements and returns the end of the list so far. */
+export function rangeList(): { readonly add: (statements: readonly CompiledStatement[]) => number; readonly done: () => readonly CompiledStatement[] } {
   const out: CompiledStatement[] = [];
-  for (const set of sets) if (set !== undefined) out.push(...set.denies);
-  return out.length === 0 ? NONE : out;
+  return {
+    add: (statements) => {
+      out.push(...statements);
+      return out.length;
+    },
+    done: () => (out.length === 0 ? NONE : out),
+  };
 }
 
-/** The Allow lists of the control-policy levels that do not always allow. */
-export function levelGates(levels: readonly SetLists[]): readonly (readonly CompiledStatement[])[] {
-  return levels.filter((l) => !l.allowsAlways).map((l) => l.allows);
+// INVARIANT: never written; shared by every plan without control-policy levels to evaluate.
+const NO_ENDS: readonly number[] = [];
+
+/** Appends the Allows of the control-policy levels that do not always allow; the end of each. */
+export function addLevelGates(list: ReturnType<typeof rangeList>, levels: readonly SetLists[]): readonly number[] {
+  const ends: number[] = [];
+  for (const level of levels) if (!level.allowsAlways) ends.push(list.add(level.allows));
+  return ends.length === 0 ? NO_ENDS : ends;
 }

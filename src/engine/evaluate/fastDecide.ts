@@ -9,7 +9,7 @@
  * INVARIANT: for every request where it answers, the answer equals the reference path's decision
  * (checked over the conformance suite, the property scenarios and the bench batch in test/engine).
  */
-import { concatDenies, gateOf, levelGates, splitByAction, type Gate, type PrincipalPlan, type ResourcePlan, type SetLists } from '../compile/actionLists';
+import { addLevelGates, rangeList, splitByAction, type PrincipalPlan, type ResourcePlan, type SetLists } from '../compile/actionLists';
 import { statementsOf, type CompiledStatement } from '../compile/compilePolicy';
 import type { ControlLevel } from '../compile/organization';
 import type { CompiledScenario } from '../compile/compileScenario';
@@ -115,12 +115,24 @@ function makePrincipalPlan(principal: PrincipalView, action: RequestAction): Pri
   const boundary = p.boundary === undefined ? undefined : splitByAction(p.boundary, action, false);
   const session = splitByAction(p.session, action, false);
   const scp = typeof principal.scp === 'string' ? [] : levelLists(principal.scp, action, false);
+  const list = rangeList();
+  for (const set of [...scp, identity, session]) list.add(set.denies);
+  const deniesEnd = list.add(boundary?.denies ?? []);
+  const identityEnd = list.add(identity.allowsAlways ? [] : identity.allows);
+  const boundaryEnd = list.add(boundary === undefined || boundary.allowsAlways ? [] : boundary.allows);
+  const sessionEnd = list.add(session.allowsAlways ? [] : session.allows);
+  const scpEnds = addLevelGates(list, scp);
   return {
-    denies: concatDenies([...scp, identity, boundary, session]),
-    scp: levelGates(scp),
-    identity: gateOf(identity),
-    boundary: boundary === undefined ? undefined : gateOf(boundary),
-    session: gateOf(session),
+    statements: list.done(),
+    deniesEnd,
+    identityEnd,
+    boundaryEnd,
+    sessionEnd,
+    scpEnds,
+    identityAlways: identity.allowsAlways,
+    hasBoundary: boundary !== undefined,
+    boundaryAlways: boundary?.allowsAlways === true,
+    sessionAlways: session.allowsAlways,
     hasSessionPolicies: principal.session.length > 0,
   };
 }
@@ -135,7 +147,13 @@ function makeResourcePlan(resource: ResourceView, action: RequestAction): Resour
   const r = resourceStatements(resource, action.service);
   const own = splitByAction(r.resource, action, true);
   const rcp = levelLists(resource.rcp, action, true);
-  return { allows: own.allows, denies: own.denies, rcpDenies: concatDenies(rcp), rcp: levelGates(rcp) };
+  const list = rangeList();
+  let rcpDeniesEnd = 0;
+  for (const level of rcp) rcpDeniesEnd = list.add(level.denies);
+  const deniesEnd = list.add(own.denies);
+  const allowsEnd = list.add(own.allows);
+  const rcpEnds = addLevelGates(list, rcp);
+  return { statements: list.done(), rcpDeniesEnd, deniesEnd, allowsEnd, rcpEnds };
 }
 
 function resourcePlan(resource: ResourceView, action: RequestAction): ResourcePlan {
@@ -186,15 +204,21 @@ function loweredContext(raw: unknown): LoweredContext | undefined {
   return SCRATCH;
 }
 
-/** True when some statement of the list applies (exact evaluation: no unknowns). */
-function anyApplies(list: readonly CompiledStatement[], ctx: StatementContext, resourceSide: boolean): boolean {
-  for (let i = 0; i < list.length; i++) if (evaluateMatchedStatement(list[i] as CompiledStatement, ctx, resourceSide).applies === 'true') return true;
+/** True when some statement of `list[from, to)` applies (exact evaluation: no unknowns). */
+function anyApplies(list: readonly CompiledStatement[], from: number, to: number, ctx: StatementContext, resourceSide: boolean): boolean {
+  for (let i = from; i < to; i++) if (evaluateMatchedStatement(list[i] as CompiledStatement, ctx, resourceSide).applies === 'true') return true;
   return false;
 }
 
-/** True when some Allow of the gate applies. */
-function allowed(gate: Gate, ctx: StatementContext, resourceSide: boolean): boolean {
-  return gate === null || anyApplies(gate, ctx, resourceSide);
+/** True when every control-policy level, laid out from `from` and ending at `ends`, has an applicable Allow. */
+function levelsAllow(list: readonly CompiledStatement[], from: number, ends: readonly number[], ctx: StatementContext, resourceSide: boolean): boolean {
+  let start = from;
+  for (let k = 0; k < ends.length; k++) {
+    const end = ends[k] as number;
+    if (!anyApplies(list, start, end, ctx, resourceSide)) return false;
+    start = end;
+  }
+  return true;
 }
 
 /** The strongest principal class among the applicable resource-policy Allows (bit set). */
@@ -205,9 +229,9 @@ const ACCOUNT = 8;
 const CLASS_BITS: Readonly<Record<PrincipalClass, number>> = { SELF, WILDCARD, PARENT, ACCOUNT };
 
 /** The classes of the applicable Allows; stops at the first class in `enough`, which settles the branch. */
-function resourceClasses(list: readonly CompiledStatement[], ctx: StatementContext, enough: number): number {
+function resourceClasses(list: readonly CompiledStatement[], from: number, to: number, ctx: StatementContext, enough: number): number {
   let bits = 0;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = from; i < to; i++) {
     const trace = evaluateMatchedStatement(list[i] as CompiledStatement, ctx, true);
     if (trace.applies === 'true' && trace.principalClass !== undefined) bits |= CLASS_BITS[trace.principalClass];
     if ((bits & enough) !== 0) return bits;
@@ -225,20 +249,20 @@ function sessionOk(p: PrincipalPlan, facts: DecisionFacts, ctx: StatementContext
   if (facts.caller !== 'role-session' && facts.caller !== 'federated-user') return true;
   // A federated session without a session policy has no identity-path permissions [STS-GFT].
   if (!p.hasSessionPolicies) return facts.caller === 'role-session';
-  return allowed(p.session, ctx, false);
+  return p.sessionAlways || anyApplies(p.statements, p.boundaryEnd, p.sessionEnd, ctx, false);
 }
 
 function boundaryOk(p: PrincipalPlan, ctx: StatementContext): boolean {
-  return p.boundary === undefined || allowed(p.boundary, ctx, false);
+  return !p.hasBoundary || p.boundaryAlways || anyApplies(p.statements, p.identityEnd, p.boundaryEnd, ctx, false);
 }
 
 function identityPath(p: PrincipalPlan, facts: DecisionFacts, ctx: StatementContext): Decision {
-  if (facts.caller !== 'root' && !allowed(p.identity, ctx, false)) return 'ImplicitDeny';
+  if (facts.caller !== 'root' && !(p.identityAlways || anyApplies(p.statements, p.deniesEnd, p.identityEnd, ctx, false))) return 'ImplicitDeny';
   return boundaryOk(p, ctx) && sessionOk(p, facts, ctx) ? 'Allow' : 'ImplicitDeny';
 }
 
 function grants(p: PrincipalPlan, r: ResourcePlan, facts: DecisionFacts, ctx: StatementContext): Decision {
-  const classes = resourceClasses(r.allows, ctx, enoughClasses(facts));
+  const classes = resourceClasses(r.statements, r.deniesEnd, r.allowsEnd, ctx, enoughClasses(facts));
   if (facts.caller === 'anonymous') return classes & WILDCARD ? 'Allow' : 'ImplicitDeny';
   if (facts.caller === 'service' || facts.caller === 'identity-provider') return classes & (SELF | WILDCARD) ? 'Allow' : 'ImplicitDeny';
   if (!facts.same) {
@@ -252,8 +276,8 @@ function grants(p: PrincipalPlan, r: ResourcePlan, facts: DecisionFacts, ctx: St
 }
 
 function denied(p: PrincipalPlan, r: ResourcePlan, rcp: boolean, ctx: StatementContext): boolean {
-  if (rcp && anyApplies(r.rcpDenies, ctx, true)) return true;
-  return anyApplies(r.denies, ctx, true) || anyApplies(p.denies, ctx, false);
+  if (rcp && anyApplies(r.statements, 0, r.rcpDeniesEnd, ctx, true)) return true;
+  return anyApplies(r.statements, r.rcpDeniesEnd, r.deniesEnd, ctx, true) || anyApplies(p.statements, 0, p.deniesEnd, ctx, false);
 }
 
 /** What the fast path needs from evaluate.ts (passed in to keep the modules acyclic). */
@@ -283,7 +307,7 @@ export function fastDecision(compiled: CompiledScenario, request: unknown, hooks
   // Step 1: an applicable Deny anywhere [IAM-DENYALLOW "Deny evaluation"].
   if (denied(p, r, rcp, ctx)) return 'ExplicitDeny';
   // Steps 2 and 3: every RCP and SCP level needs an applicable Allow.
-  if (rcp) for (const level of r.rcp) if (!anyApplies(level, ctx, true)) return 'ImplicitDeny';
-  for (const level of p.scp) if (!anyApplies(level, ctx, false)) return 'ImplicitDeny';
+  if (rcp && !levelsAllow(r.statements, r.allowsEnd, r.rcpEnds, ctx, true)) return 'ImplicitDeny';
+  if (!levelsAllow(p.statements, p.sessionEnd, p.scpEnds, ctx, false)) return 'ImplicitDeny';
   return grants(p, r, hooks.factsOf(principal, resource, action), ctx);
 }
