@@ -83,12 +83,22 @@ export function actionSuggestions(
   ];
 }
 
-/** Condition keys: the action's service's keys, then the global ones. */
+/**
+ * Condition keys: the action's service's keys, then the global ones, each once (services list some
+ * global keys too, such as `aws:RequestTag/${TagKey}`).
+ */
 export function contextKeySuggestions(catalog: Catalog | undefined, action: string): readonly Suggestion[] {
   if (catalog === undefined) return [];
   const prefix = action.includes(':') ? action.slice(0, action.indexOf(':')) : '';
   const own = catalog.serviceData(prefix)?.conditionKeys ?? [];
-  return [...own, ...catalog.globalConditionKeys].map((k) => ({ value: k.key, label: k.type }));
+  const seen = new Set<string>();
+  const out: Suggestion[] = [];
+  for (const k of [...own, ...catalog.globalConditionKeys]) {
+    if (seen.has(k.key)) continue;
+    seen.add(k.key);
+    out.push({ value: k.key, label: k.type });
+  }
+  return out;
 }
 
 /** The service prefix of an action, lower case (`''` when there is none yet). */
