@@ -61,6 +61,24 @@ function tagMap(...sources: Tags[]): Map<string, string> {
   return out;
 }
 
+// INVARIANT: never written; the account facts of principals without an account.
+const NO_FACTS: ReadonlyMap<string, KeyValue> = new Map();
+const ACCOUNT_FACTS = new WeakMap<CompileContext, Map<string, ReadonlyMap<string, KeyValue>>>();
+
+/**
+ * The facts every principal of the account shares (one map per account, read-only), so the keys that
+ * policies test most (`aws:PrincipalOrgID`, `aws:PrincipalAccount`) are read from a map that stays in cache.
+ */
+function accountFacts(ctx: CompileContext, kind: CallerKind, account: string | undefined): ReadonlyMap<string, KeyValue> {
+  if (account === undefined) return NO_FACTS;
+  let byAccount = ACCOUNT_FACTS.get(ctx);
+  if (byAccount === undefined) ACCOUNT_FACTS.set(ctx, (byAccount = new Map<string, ReadonlyMap<string, KeyValue>>()));
+  const key = `${kind === 'identity-provider' ? 'idp' : 'iam'}|${account}`;
+  let facts = byAccount.get(key);
+  if (facts === undefined) byAccount.set(key, (facts = baseKeys(ctx, kind, account)));
+  return facts;
+}
+
 function baseKeys(ctx: CompileContext, kind: CallerKind, account: string | undefined): Map<string, KeyValue> {
   const facts = new Map<string, KeyValue>();
   if (account === undefined) return facts;
@@ -120,19 +138,21 @@ function listed(ctx: CompileContext, account: string): boolean {
 function resolveUser(ctx: CompileContext, id: string, partition: string, account: string, name: string): ResolvedPrincipal {
   if (!ctx.users.has(id) && listed(ctx, account)) return { invalid: 'unknown-principal' };
   const side = userPolicies(ctx, id);
-  const facts = baseKeys(ctx, 'user', account);
+  const shared = accountFacts(ctx, 'user', account);
+  const facts = new Map(shared);
   facts.set('aws:principalarn', id);
   facts.set('aws:principaltype', 'User');
   facts.set('aws:username', name);
-  const keys: PrincipalKeys = { facts, tags: tagMap(side.tags), defaults: PLAIN_DEFAULTS, present: new Set(['aws:userid']), account };
+  const keys: PrincipalKeys = { facts, accountFacts: shared, tags: tagMap(side.tags), defaults: PLAIN_DEFAULTS, present: new Set(['aws:userid']), account };
   return view(id, caller('user', { arn: id, partition, account }), keys, { identity: side.identity, boundary: side.boundary }, scpFor(ctx, account, false));
 }
 
 function resolveRoot(ctx: CompileContext, id: string, partition: string, account: string): ResolvedPrincipal {
-  const facts = baseKeys(ctx, 'root', account);
+  const shared = accountFacts(ctx, 'root', account);
+  const facts = new Map(shared);
   facts.set('aws:principalarn', id);
   facts.set('aws:principaltype', 'Account');
-  const keys: PrincipalKeys = { facts, tags: new Map(), defaults: directDefaults([['aws:userid', account]]), present: new Set(), account };
+  const keys: PrincipalKeys = { facts, accountFacts: shared, tags: new Map(), defaults: directDefaults([['aws:userid', account]]), present: new Set(), account };
   return view(id, caller('root', { arn: id, partition, account }), keys, {}, scpFor(ctx, account, false));
 }
 
@@ -143,10 +163,11 @@ function resolveRoleSession(ctx: CompileContext, id: string, partition: string, 
   if (role === undefined && session === undefined && listed(ctx, account)) return { invalid: 'unknown-principal' };
   const roleArn = role?.arn ?? roleArnAsWritten ?? `arn:${partition}:iam::${account}:role/${name}`;
   const serviceLinked = isServiceLinkedRolePath(parseIamArn(roleArn)?.path ?? '/');
-  const facts = baseKeys(ctx, 'role-session', account);
+  const shared = accountFacts(ctx, 'role-session', account);
+  const facts = new Map(shared);
   facts.set('aws:principalarn', roleArn);
   facts.set('aws:principaltype', 'AssumedRole');
-  const keys: PrincipalKeys = { facts, tags: tagMap(role?.tags ?? {}, session?.tags ?? {}), defaults: PLAIN_DEFAULTS, present: new Set(['aws:userid', ...SESSION_PRESENT_KEYS]), account };
+  const keys: PrincipalKeys = { facts, accountFacts: shared, tags: tagMap(role?.tags ?? {}, session?.tags ?? {}), defaults: PLAIN_DEFAULTS, present: new Set(['aws:userid', ...SESSION_PRESENT_KEYS]), account };
   const c = caller('role-session', { arn: sessionArn, partition, account, roleArn, roleKey: role === undefined ? roleKey(partition, account, name) : undefined });
   return view(
     id,
@@ -166,16 +187,17 @@ function resolveRoleSession(ctx: CompileContext, id: string, partition: string, 
 function resolveFederated(ctx: CompileContext, id: string, partition: string, account: string, name: string): ResolvedPrincipal {
   const session = ctx.sessions.get(id);
   const side = session?.user === undefined ? { identity: [], boundary: undefined, tags: {} } : userPolicies(ctx, session.user);
-  const facts = baseKeys(ctx, 'federated-user', account);
+  const shared = accountFacts(ctx, 'federated-user', account);
+  const facts = new Map(shared);
   facts.set('aws:principalarn', id);
   facts.set('aws:principaltype', 'FederatedUser');
-  const keys: PrincipalKeys = { facts, tags: tagMap(session?.tags ?? {}), defaults: directDefaults([['aws:userid', `${account}:${name}`]]), present: new Set(SESSION_PRESENT_KEYS), account };
+  const keys: PrincipalKeys = { facts, accountFacts: shared, tags: tagMap(session?.tags ?? {}), defaults: directDefaults([['aws:userid', `${account}:${name}`]]), present: new Set(SESSION_PRESENT_KEYS), account };
   const c = caller('federated-user', { arn: id, partition, account, userArn: session?.user });
   return view(id, c, keys, { identity: side.identity, boundary: side.boundary, session: session === undefined ? [] : ctx.attachments(session.arn, session.policies, 'session') }, scpFor(ctx, account, false));
 }
 
 function unsigned(id: string, kind: 'service' | 'anonymous' | 'identity-provider', c: Caller, facts: Map<string, KeyValue>, defaults: Map<string, KeyValue>): PrincipalView {
-  return view(id, c, { facts, tags: new Map(), defaults, present: new Set(), account: undefined }, {}, kind === 'service' ? 'not-an-iam-principal' : 'unsigned-request');
+  return view(id, c, { facts, accountFacts: NO_FACTS, tags: new Map(), defaults, present: new Set(), account: undefined }, {}, kind === 'service' ? 'not-an-iam-principal' : 'unsigned-request');
 }
 
 /** Resolves the principal of a request; `webIdentity` says the action is `sts:AssumeRoleWithWebIdentity`. */

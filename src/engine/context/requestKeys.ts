@@ -13,6 +13,8 @@ import { ALWAYS_PRESENT_KEYS, keySource, PRINCIPAL_TAG_PREFIX, REQUEST_TAG_PREFI
 export interface PrincipalKeys {
   /** Determined principal keys; a missing entry is a determined absence. */
   readonly facts: ReadonlyMap<string, KeyValue>;
+  /** The part of `facts` every principal of the account shares (same values; one map per account, so it stays in cache). */
+  readonly accountFacts: ReadonlyMap<string, KeyValue>;
   /** Tags by lower-cased tag name. */
   readonly tags: ReadonlyMap<string, string>;
   /** Keys with a known value unless the request supplies one (direct-call defaults, `aws:userid`). */
@@ -100,7 +102,8 @@ function fromParameters(parameters: ReadonlyMap<string, KeyValue> | undefined, k
 function determinedValue(principal: PrincipalKeys, resource: ResourceKeys, service: string, key: string): KeyValue | undefined {
   switch (keySource(key)) {
     case 'principal':
-      return principal.facts.get(key) ?? ABSENT;
+      // INVARIANT: `accountFacts` is a subset of `facts` with the same values.
+      return principal.accountFacts.get(key) ?? principal.facts.get(key) ?? ABSENT;
     case 'principal-tag':
       return principal.tags.get(key.slice(PRINCIPAL_TAG_PREFIX.length)) ?? ABSENT;
     case 'resource':
