@@ -7,41 +7,17 @@
  *
  *   BENCH=1 node scripts/e2e.mjs e2e/bench-graph.spec.ts
  */
-import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { buildGraphLab, graphLabUrl, routeGraphLab } from './graphLab';
 import { GraphPage } from './pages/GraphPage';
 
-const OUT = 'test-results/graph-lab';
-const BASE = '/__graph-lab/';
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
+const LAB = { out: 'test-results/graph-lab', base: '/__graph-lab/' } as const;
 
 test.describe('graph bench @bench', () => {
   test.skip(process.env.BENCH !== '1', 'set BENCH=1 to run the benchmark');
   test.describe.configure({ timeout: 240_000 });
 
-  test.beforeAll(async () => {
-    const { build } = await import('vite');
-    const react = (await import('@vitejs/plugin-react')).default;
-    await build({
-      configFile: false,
-      root: process.cwd(),
-      base: BASE,
-      logLevel: 'warn',
-      plugins: [react()],
-      build: {
-        outDir: OUT,
-        emptyOutDir: true,
-        target: 'es2022',
-        rollupOptions: { input: 'src/ui/graph/lab/index.html' },
-      },
-    });
-  });
+  test.beforeAll(() => buildGraphLab(LAB));
 
   for (const size of [1000, 5000]) {
     test(`first draw of ${size} nodes @bench`, async ({ page }) => {
@@ -49,13 +25,9 @@ test.describe('graph bench @bench', () => {
       page.on('request', (request) => {
         if (!request.url().startsWith('http://127.0.0.1:4173/')) outside.push(request.url());
       });
-      await page.route(`**${BASE}**`, async (route) => {
-        const path = new URL(route.request().url()).pathname.slice(BASE.length);
-        const body = await readFile(join(OUT, path));
-        await route.fulfill({ body, contentType: TYPES[extname(path)] ?? 'application/octet-stream' });
-      });
+      await routeGraphLab(page, LAB);
       const started = Date.now();
-      await page.goto(`${BASE}src/ui/graph/lab/index.html?graph=synthetic&n=${size}`);
+      await page.goto(graphLabUrl(LAB, size));
       const graph = new GraphPage(page);
       await graph.waitReady(120_000);
       const wall = Date.now() - started;

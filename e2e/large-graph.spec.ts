@@ -5,42 +5,20 @@
  * (src/ui/graph/lab) is built with Vite into test-results/ and served under the app's own origin,
  * as the benchmark does.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { buildGraphLab, graphLabUrl, routeGraphLab } from './graphLab';
 import { GraphPage } from './pages/GraphPage';
 
-const OUT = 'test-results/large-graph-lab';
-const BASE = '/__large-graph-lab/';
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
+const LAB = { out: 'test-results/large-graph-lab', base: '/__large-graph-lab/' } as const;
 
 test.describe('large graph', () => {
   test.describe.configure({ timeout: 90_000 });
 
-  test.beforeAll(async () => {
-    const { build } = await import('vite');
-    const react = (await import('@vitejs/plugin-react')).default;
-    await build({
-      configFile: false,
-      root: process.cwd(),
-      base: BASE,
-      logLevel: 'warn',
-      plugins: [react()],
-      build: { outDir: OUT, emptyOutDir: true, target: 'es2022', rollupOptions: { input: 'src/ui/graph/lab/index.html' } },
-    });
-  });
+  test.beforeAll(() => buildGraphLab(LAB));
 
   test('hides trust and access edges at rest, says so, and draws the selection’s own', async ({ page }) => {
-    await page.route(`**${BASE}**`, async (route) => {
-      const path = new URL(route.request().url()).pathname.slice(BASE.length);
-      await route.fulfill({ body: await readFile(join(OUT, path)), contentType: TYPES[extname(path)] ?? 'application/octet-stream' });
-    });
-    await page.goto(`${BASE}src/ui/graph/lab/index.html?graph=synthetic&n=5000`);
+    await routeGraphLab(page, LAB);
+    await page.goto(graphLabUrl(LAB, 5000));
     const graph = new GraphPage(page);
     await graph.waitReady(60_000);
 
