@@ -95,7 +95,8 @@ for (const hostile of HOSTILE) {
     const title = page.locator('.ag-title-field');
     await title.fill('My own work');
     await title.press('Enter');
-    await page.waitForTimeout(600); // the autosave's pause
+    // The autosave writes after a pause: wait until it holds the edit.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('accessgraph:autosave:v1') ?? '')).toContain('My own work');
     const share = new SharePage(page);
     await share.openLink(hostile.fragment());
     await expect(share.linkError).toHaveAttribute('data-code', hostile.code);
@@ -108,7 +109,7 @@ for (const hostile of HOSTILE) {
 test('a broken link is explained in Japanese for a Japanese user', async ({ app, page }) => {
   await app.open();
   await app.setLanguage('ja');
-  await page.waitForTimeout(600);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('accessgraph:prefs:v1') ?? '')).toContain('"ja"');
   const share = new SharePage(page);
   await share.openLink('#s=1%%%');
   await expect(share.linkError).toContainText('このリンクを開けません');
