@@ -36,13 +36,21 @@ const BLOCKER_LABELS: Readonly<Record<DecisionReason, string>> = {
   conditional: '',
 };
 
-const LEVEL_LABELS: Readonly<Record<AccessLevel, string>> = {
-  List: 'List',
-  Read: 'Read',
-  Write: 'Write',
-  'Permissions management': 'Perms',
-  Tagging: 'Tag',
-};
+/** The short name of an access level in the panel's language. */
+function levelLabel(level: AccessLevel, strings: GraphStrings): string {
+  switch (level) {
+    case 'List':
+      return strings.levelList;
+    case 'Read':
+      return strings.levelRead;
+    case 'Write':
+      return strings.levelWrite;
+    case 'Permissions management':
+      return strings.levelPermissions;
+    case 'Tagging':
+      return strings.levelTagging;
+  }
+}
 
 /** "ExternidId + MFA": the distinct categories of the conditions an edge needs. */
 export function conditionSummary(conditions: readonly EdgeCondition[]): string {
@@ -67,7 +75,7 @@ export function edgeLabel(edge: GraphEdge, strings: GraphStrings, filters: Graph
       return '';
     case 'effective-access':
       return levelsPassing(edge, actionLevels, filters)
-        .map((summary) => LEVEL_LABELS[summary.level])
+        .map((summary) => levelLabel(summary.level, strings))
         .join(' · ');
     case 'shares':
       return edge.status === 'pending' ? strings.pending : '';

@@ -40,6 +40,12 @@ export interface GraphStrings {
   /** Collapsed-box summary, `{n}` replaced by the number of hidden nodes. */
   readonly hidden: string;
   readonly pending: string;
+  /** Short access-level names on effective-access edges. */
+  readonly levelList: string;
+  readonly levelRead: string;
+  readonly levelWrite: string;
+  readonly levelPermissions: string;
+  readonly levelTagging: string;
 }
 
 /** English defaults. */
@@ -51,6 +57,11 @@ export const DEFAULT_STRINGS: GraphStrings = {
   needs: 'needs',
   hidden: '{n} inside',
   pending: 'pending',
+  levelList: 'List',
+  levelRead: 'Read',
+  levelWrite: 'Write',
+  levelPermissions: 'Perms',
+  levelTagging: 'Tag',
 };
 
 /** Case-insensitive IAM-style wildcard match (`*` any run, `?` one character). */

@@ -3,6 +3,7 @@ import { computeHighlight } from '../../src/graph/highlight';
 import { OUTSIDE_BAND, toElements } from '../../src/graph/toElements';
 import type { GraphElements } from '../../src/graph/toElements';
 import { GRAPH_CLASSES } from '../../src/graph/vocabulary';
+import { graphPanelStrings } from '../../src/ui/graphPanelStrings';
 import { sampleGraph, DATA_BUCKET, PUBLIC_BUCKET, CROSS_ROLE, PARTNER_ROLE, WORKLOADS, DATA, OU_PROD, ROOT } from '../../src/graph/fixtures/sampleGraph';
 import { A, ALICE, BUCKET, P, PARTNER_ROLE as TINY_PARTNER, ROLE, tinyGraph } from './tinyGraph';
 
@@ -60,6 +61,12 @@ describe('toElements', () => {
       [ALICE]: 't-user leaf selected lit',
       [BUCKET]: 't-bucket leaf lit',
     });
+  });
+
+  it('names access levels on edges in the panel’s language', () => {
+    const strings = graphPanelStrings('ja');
+    const elements = toElements(tiny, { highlight: computeHighlight(tiny, ALICE), strings });
+    expect(elements.edges.find((e) => e.data.kind === 'effective-access')?.data.label).toBe('読み取り · 書き込み');
   });
 
   it('marks what a resource is reached by only under conditions', () => {
