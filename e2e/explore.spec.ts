@@ -93,6 +93,24 @@ test.describe('layout', () => {
 });
 
 test.describe('graph', () => {
+  test('the force and layered layouts group nodes in their accounts and hand back to the organization layout', async ({ app, page }) => {
+    await app.open();
+    const graph = new GraphPage(page);
+    await graph.waitReady();
+    const before = await graph.node(USER2);
+    const count = (await graph.nodes()).length;
+    for (const layout of ['fcose', 'elk', 'domain'] as const) {
+      await page.getByTestId('graph-layout').selectOption(layout);
+      await expect.poll(async () => (await graph.stats())?.layout, { timeout: 30_000 }).toBe(layout);
+      await graph.waitReady(30_000);
+      // Every node is still drawn, and still inside its account.
+      expect((await graph.node(USER2))?.parent).toBe(ACCOUNT_B);
+      expect((await graph.node(BUCKET))?.parent).toBe(ACCOUNT_A);
+      expect((await graph.nodes()).length).toBe(count);
+    }
+    expect((await graph.node(USER2))?.parent).toBe(before?.parent);
+  });
+
   test('search by name or ARN selects the node and brings it into view', async ({ app, page }) => {
     await app.open();
     const graph = new GraphPage(page);
