@@ -16,14 +16,12 @@
  * within an account plus a bounded set of cross-account paths.
  */
 
-/** Size presets: accounts in the organization, principals (users + roles), listed resources. */
-export const ANALYSIS_SIZES = {
-  S: { accounts: 10, principals: 200, resources: 500 },
-  M: { accounts: 50, principals: 2000, resources: 5000 },
-  L: { accounts: 200, principals: 10_000, resources: 20_000 },
-} as const;
+import { SYNTHETIC_SIZES, type SyntheticSize } from '../synthetic';
+
+/** The same S/M/L presets as the engine bench's organization (the sizes). */
+export const ANALYSIS_SIZES = SYNTHETIC_SIZES;
 /** One size name. */
-export type AnalysisSize = keyof typeof ANALYSIS_SIZES;
+export type AnalysisSize = SyntheticSize;
 
 const ORG = 'o-synth00001';
 const OUS = ['ou-root-prod0001', 'ou-root-dev00001', 'ou-root-sbox0001'];

@@ -3,6 +3,7 @@
  * note); this turns them into a readable step-by-step trace that names every policy and statement and
  * says why each statement did or did not match. The UI has its own renderer.
  */
+import { POLICY_KIND_TEXT } from '../io/export/exportText';
 import type { ConditionEntry } from '../model/policy';
 import type { DecisionReason, Explanation, FlowStep, InvalidRequestReason, MismatchReason, PolicyRef, StatementRef, StatementTrace, StepNote, StepTrace } from '../engine/types';
 
@@ -77,16 +78,6 @@ const MISMATCH: Record<MismatchReason, string> = {
   publicAccessBlocked: 'S3 Block Public Access (RestrictPublicBuckets) blocks this public policy for the caller',
 };
 
-const KINDS: Record<PolicyRef['kind'], string> = {
-  identity: 'identity policy',
-  resource: 'resource policy',
-  trust: 'trust policy',
-  scp: 'SCP',
-  rcp: 'RCP',
-  boundary: 'permissions boundary',
-  session: 'session policy',
-};
-
 /** A condition as a compact line: `StringEquals aws:SourceAccount = 111111111111`. */
 export function conditionText(c: ConditionEntry): string {
   return `${c.operator} ${c.key} ${c.values.length === 1 ? `= ${c.values[0] ?? ''}` : `in [${c.values.join(', ')}]`}`;
@@ -98,7 +89,7 @@ export function policyText(p: PolicyRef): string {
   const owner = p.owner === p.name || p.owner === '' ? '' : ` of ${p.owner}`;
   const level = p.level !== undefined && p.level !== p.owner ? ` at ${p.level}` : '';
   const via = p.via === undefined ? '' : ` via ${p.via}`;
-  return `${KINDS[p.kind]} \`${p.name}\`${implicit}${owner}${level}${via}`;
+  return `${POLICY_KIND_TEXT[p.kind]} \`${p.name}\`${implicit}${owner}${level}${via}`;
 }
 
 /** A statement as `#2 (Sid "X", Deny) of …`. */

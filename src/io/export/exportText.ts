@@ -24,7 +24,8 @@ export function conditionsText(conditions: readonly EdgeCondition[]): string {
   return conditions.map(conditionText).join(LIST_SEPARATOR);
 }
 
-const KIND_TEXT: Readonly<Record<PolicyKind, string>> = {
+/** How a kind of policy is named in prose (reports and the CLI's explanations). */
+export const POLICY_KIND_TEXT: Readonly<Record<PolicyKind, string>> = {
   identity: 'identity policy',
   resource: 'resource policy',
   trust: 'trust policy',
@@ -40,7 +41,7 @@ const KIND_TEXT: Readonly<Record<PolicyKind, string>> = {
  */
 export function statementText(ref: StatementRef): string {
   const { kind, name, owner, level, via } = ref.policy;
-  const policy = kind === 'resource' || kind === 'trust' ? `${KIND_TEXT[kind]} of ${owner}` : `${KIND_TEXT[kind]} ${name}${name === owner || owner === '' ? '' : ` of ${owner}`}`;
+  const policy = kind === 'resource' || kind === 'trust' ? `${POLICY_KIND_TEXT[kind]} of ${owner}` : `${POLICY_KIND_TEXT[kind]} ${name}${name === owner || owner === '' ? '' : ` of ${owner}`}`;
   const where = `${level === undefined ? '' : ` at ${level}`}${via === undefined ? '' : ` via share ${via}`}`;
   return `${policy}${where} statement ${ref.index}${ref.sid === undefined ? '' : ` (${ref.sid})`}`;
 }
