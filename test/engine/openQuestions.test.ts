@@ -201,6 +201,11 @@ describe('SEMANTICS §10 open questions', () => {
   // C12. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html ("Principal key
   // values": for an anonymous caller aws:userid is `anonymous`). Not verified against a rendered copy of
   // the current table (the archived markdown does not render it); the engine follows the table as quoted.
+  // Against it: the same page's archived "Specifying default values" says "anonymous users will not populate
+  // the ${aws:userid} variable. You can set the default value to `anonymous` for those users"
+  // (awsdocs/iam-user-guide, doc_source/reference_policies_variables.md). Under that reading the key is
+  // absent, this test's Allow becomes ImplicitDeny, and `${aws:userid, 'anonymous'}` still resolves to
+  // `anonymous` either way.
   it('C12: aws:userid of an anonymous caller is "anonymous"', () => {
     const value = {
       accounts: [{ id: A, name: 'A' }],
