@@ -15,7 +15,7 @@ import { KMS_CROSS_ACCOUNT_ACTIONS } from '../engine/data/kmsCrossAccount';
 import type { Statement } from '../model/policy';
 import type { AccessTarget } from './accessTargets';
 import type { RequestSource } from './requestSources';
-import { actionMatches, resourceMatcher, statementMayName, type ActionTable } from './statementMatch';
+import { actionMatches, statementMayName, type ActionTable } from './statementMatch';
 
 /** Bit for statements beyond the 30 that get their own bit, and for RAM grants. */
 export const OVERFLOW_BIT = 1 << 30;
@@ -112,11 +112,11 @@ export function grantMasks(classes: ActionClasses, grants: readonly Statement[],
   return masks;
 }
 
-/** The bit mask of the identity Allows of `source` whose Resource may cover the target. */
-export function resourceMask(source: RequestSource, target: AccessTarget): number {
+/** The bit mask of the identity Allows of `source` whose Resource may cover the target (`lower`: its `lowerArn`). */
+export function resourceMask(source: RequestSource, lower: string): number {
+  const matchers = source.allowMatchers;
   let mask = 0;
-  const lower = lowerArn(target);
-  for (let i = 0; i < source.allows.length; i++) if (resourceMatcher(source.allows[i]!).matchesLower(lower)) mask |= bit(i);
+  for (let i = 0; i < matchers.length; i++) if (matchers[i]!.matchesLower(lower)) mask |= bit(i);
   return mask;
 }
 

@@ -90,15 +90,17 @@ export interface SharedResults {
 
 /** A fresh result store (one per analysis). */
 export function createSharedResults(): SharedResults {
-  const cache = new Map<string, AnalysisResult>();
+  // By class, then action: the class string is hashed once per lookup, no key concatenated per action.
+  const cache = new Map<string, Map<number, AnalysisResult>>();
   return {
     resultOf(cls, action, evaluate) {
       if (cls === undefined) return { result: evaluate(), evaluated: true };
-      const key = `${cls}#${action}`;
-      const hit = cache.get(key);
+      let byAction = cache.get(cls);
+      if (byAction === undefined) cache.set(cls, (byAction = new Map<number, AnalysisResult>()));
+      const hit = byAction.get(action);
       if (hit !== undefined) return { result: hit, evaluated: false };
       const result = evaluate();
-      cache.set(key, result);
+      byAction.set(action, result);
       return { result, evaluated: true };
     },
   };

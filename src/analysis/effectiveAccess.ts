@@ -15,7 +15,7 @@ import { explanationConditions } from './conditions';
 import type { AnalysisEngine } from './engineApi';
 import type { RequestSource } from './requestSources';
 import type { ScenarioIndex } from './scenarioIndex';
-import { resourceMatcher, type ActionTable } from './statementMatch';
+import type { ActionTable } from './statementMatch';
 import { sourceLookup, statementId } from './requestSources';
 import type { AccessGrant, AnalysisProgress, Blocker } from './types';
 import { compareGrants } from './grants';
@@ -108,14 +108,19 @@ function sidesOf(input: AccessInput): TargetSide[] {
 
 /** Per source and table: action classes and identity-grant masks (shared by sources with the same statements). */
 function principalClassCache(): (source: RequestSource, side: TargetSide, exact: boolean) => { classes: ActionClasses; grants: Int32Array } {
-  const cache = new Map<string, { classes: ActionClasses; grants: Int32Array }>();
+  // Two levels keyed by the existing strings (their hashes are cached): no key concatenated per pair.
+  type Entry = { classes: ActionClasses; grants: Int32Array };
+  const caches = [new Map<string, Map<string, Entry>>(), new Map<string, Map<string, Entry>>()];
   return (source, side, exact) => {
-    const key = `${source.sideKey}#${side.target.table.key}#${exact ? 1 : 0}`;
-    let entry = cache.get(key);
+    const cache = caches[exact ? 1 : 0]!;
+    let byTable = cache.get(source.sideKey);
+    if (byTable === undefined) cache.set(source.sideKey, (byTable = new Map<string, Entry>()));
+    const { table } = side.target;
+    let entry = byTable.get(table.key);
     if (entry === undefined) {
-      const classes = classify(source.statements, side.target.table, exact);
-      entry = { classes, grants: grantMasks(classes, source.allows, side.target.table) };
-      cache.set(key, entry);
+      const classes = classify(source.statements, table, exact);
+      entry = { classes, grants: grantMasks(classes, source.allows, table) };
+      byTable.set(table.key, entry);
     }
     return entry;
   };
@@ -149,8 +154,7 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
     const local = source.account === undefined ? undefined : byAccount.get(source.account);
     const keys = source.account === undefined ? undefined : keysOf.get(source.account);
     if (local === undefined || keys === undefined || source.allows.length === 0) continue;
-    for (const statement of source.allows) {
-      const matcher = resourceMatcher(statement);
+    for (const matcher of source.allowMatchers) {
       for (const prefix of matcher.everything ? [''] : matcher.prefixes) {
         for (let i = lowerBound(keys, prefix); i < keys.length && (keys[i] ?? '').startsWith(prefix); i++) {
           const side = local[i];
@@ -161,8 +165,9 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
   }
   const lookup = sourceLookup(input.sources);
   for (const side of sides) {
+    const lower = lowerArn(side.target);
     const consider = (source: RequestSource): void => {
-      if (!identityRequired(source, side) || resourceMask(source, side.target) !== 0) add(source, side);
+      if (!identityRequired(source, side) || resourceMask(source, lower) !== 0) add(source, side);
     };
     for (const statement of side.grants) for (const source of lookup.named(statement)) consider(source);
     if (side.shared) for (const source of input.sources) if (input.ramConsumer(side.target.node, source)) consider(source);
@@ -352,5 +357,5 @@ function groupsOf(input: AccessInput, classesOf: ReturnType<typeof principalClas
   if (input.exact) return side.target.table.actions.map((_, a) => ({ key: undefined, representative: a, actions: [a], granted: naming !== 0 }));
   const { classes, grants } = classesOf(source, side, false);
   const sameAccount = source.account !== undefined && source.account === side.target.account;
-  return candidateGroups(classes, grants, side, resourceMask(source, side.target), naming, sameAccount, identityRequired(source, side));
+  return candidateGroups(classes, grants, side, resourceMask(source, lowerArn(side.target)), naming, sameAccount, identityRequired(source, side));
 }
