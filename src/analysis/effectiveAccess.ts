@@ -19,6 +19,7 @@ import type { ActionTable } from './statementMatch';
 import { sourceLookup, statementId } from './requestSources';
 import type { AccessGrant, AnalysisProgress, Blocker } from './types';
 import { compareGrants } from './grants';
+import { isIamCaller, openGrantIndex } from './openGrants';
 
 /** A resource-policy grant that a control policy stops (for `blocked-by-control-policy`). */
 export interface ControlBlock {
@@ -164,12 +165,21 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
     }
   }
   const lookup = sourceLookup(input.sources);
+  const open = openGrantIndex(input.sources);
   for (const side of sides) {
     const lower = lowerArn(side.target);
     const consider = (source: RequestSource): void => {
       if (!identityRequired(source, side) || resourceMask(source, lower) !== 0) add(source, side);
     };
-    for (const statement of side.grants) for (const source of lookup.named(statement)) consider(source);
+    let opened = false;
+    for (const statement of side.grants) {
+      const named = lookup.named(statement);
+      // A grant to anyone: the index yields exactly the sources `consider` would keep (once per side suffices).
+      if (named === input.sources) {
+        if (!opened) open.sourcesFor(side.target.account, lower, (source) => add(source, side));
+        opened = true;
+      } else for (const source of named) consider(source);
+    }
     if (side.shared) for (const source of input.sources) if (input.ramConsumer(side.target.node, source)) consider(source);
   }
   return pairs;
@@ -177,7 +187,7 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
 
 /** True for an IAM caller from another account: a resource-policy grant then also needs an identity Allow. */
 function identityRequired(source: RequestSource, side: TargetSide): boolean {
-  return (source.kind === 'user' || source.kind === 'role' || source.kind === 'session') && source.account !== side.target.account;
+  return isIamCaller(source) && source.account !== side.target.account;
 }
 
 function lowerBound(keys: readonly string[], prefix: string): number {

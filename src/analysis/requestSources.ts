@@ -134,6 +134,7 @@ export function sourceLookup(sources: readonly RequestSource[]): { named(stateme
   return {
     named(statement) {
       const keys = statement.principal === undefined || statement.notPrincipal !== undefined ? undefined : specKeys(statement.principal);
+      // `sources` itself (not a copy) when the statement may name anyone: callers test for it by identity.
       if (keys === undefined) return sources;
       const found = new Set<RequestSource>();
       const collect = (key: string): void => {
