@@ -107,10 +107,18 @@ function sidesOf(input: AccessInput): TargetSide[] {
   });
 }
 
+/** One principal side's classes for one table, and the action groups found with them (`groupsOf`). */
+interface PrincipalClasses {
+  readonly classes: ActionClasses;
+  readonly grants: Int32Array;
+  /** By target classes and masks: `candidateGroups` depends on nothing else, so pairs alike share one list. */
+  readonly groups: Map<string, ActionGroup[]>;
+}
+
 /** Per source and table: action classes and identity-grant masks (shared by sources with the same statements). */
-function principalClassCache(): (source: RequestSource, side: TargetSide, exact: boolean) => { classes: ActionClasses; grants: Int32Array } {
+function principalClassCache(): (source: RequestSource, side: TargetSide, exact: boolean) => PrincipalClasses {
   // Two levels keyed by the existing strings (their hashes are cached): no key concatenated per pair.
-  type Entry = { classes: ActionClasses; grants: Int32Array };
+  type Entry = PrincipalClasses;
   const caches = [new Map<string, Map<string, Entry>>(), new Map<string, Map<string, Entry>>()];
   return (source, side, exact) => {
     const cache = caches[exact ? 1 : 0]!;
@@ -120,7 +128,7 @@ function principalClassCache(): (source: RequestSource, side: TargetSide, exact:
     let entry = byTable.get(table.key);
     if (entry === undefined) {
       const classes = classify(source.statements, table, exact);
-      entry = { classes, grants: grantMasks(classes, source.allows, table) };
+      entry = { classes, grants: grantMasks(classes, source.allows, table), groups: new Map() };
       byTable.set(table.key, entry);
     }
     return entry;
@@ -365,7 +373,14 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
 function groupsOf(input: AccessInput, classesOf: ReturnType<typeof principalClassCache>, source: RequestSource, side: TargetSide): ActionGroup[] {
   const naming = namingMask(side, source, side.shared && input.ramConsumer(side.target.node, source));
   if (input.exact) return side.target.table.actions.map((_, a) => ({ key: undefined, representative: a, actions: [a], granted: naming !== 0 }));
-  const { classes, grants } = classesOf(source, side, false);
+  const { classes, grants, groups } = classesOf(source, side, false);
   const sameAccount = source.account !== undefined && source.account === side.target.account;
-  return candidateGroups(classes, grants, side, resourceMask(source, lowerArn(side.target)), naming, sameAccount, identityRequired(source, side));
+  const resMask = resourceMask(source, lowerArn(side.target));
+  const required = identityRequired(source, side);
+  // INVARIANT: sides share a classes object only when they have the same statements, table and `shared`
+  // flag (`sidesOf`), hence the same grant masks: with the masks and flags, that determines the groups.
+  const key = `${side.classes.id},${resMask},${naming},${sameAccount ? 1 : 0}${required ? 1 : 0}`;
+  let found = groups.get(key);
+  if (found === undefined) groups.set(key, (found = candidateGroups(classes, grants, side, resMask, naming, sameAccount, required)));
+  return found;
 }
