@@ -107,12 +107,10 @@ function sidesOf(input: AccessInput): TargetSide[] {
   });
 }
 
-/** One principal side's classes for one table, and the action groups found with them (`groupsOf`). */
+/** One principal side's classes for one table and its identity-grant masks. */
 interface PrincipalClasses {
   readonly classes: ActionClasses;
   readonly grants: Int32Array;
-  /** By target classes and masks: `candidateGroups` depends on nothing else, so pairs alike share one list. */
-  readonly groups: Map<string, ActionGroup[]>;
 }
 
 /** Per source and table: action classes and identity-grant masks (shared by sources with the same statements). */
@@ -128,7 +126,7 @@ function principalClassCache(): (source: RequestSource, side: TargetSide, exact:
     let entry = byTable.get(table.key);
     if (entry === undefined) {
       const classes = classify(source.statements, table, exact);
-      entry = { classes, grants: grantMasks(classes, source.allows, table), groups: new Map() };
+      entry = { classes, grants: grantMasks(classes, source.allows, table) };
       byTable.set(table.key, entry);
     }
     return entry;
@@ -307,6 +305,7 @@ function sourceCells(
   const mine: SourceCells = { fingerprint, cells: new Map(), byNode, blocks: [] };
   const blocks: ControlBlock[] = [];
   let fresh = usable === undefined;
+  const groupMemo = new Map<string, ActionGroup[]>();
   let evaluations = 0;
   let reused = 0;
   for (const side of sides) {
@@ -315,7 +314,7 @@ function sourceCells(
     if (cell !== undefined && cell.fingerprint === targetFp) {
       reused += 1;
     } else {
-      const groups = groupsOf(input, caches.classesOf, source, side);
+      const groups = groupsOf(input, caches.classesOf, source, side, groupMemo);
       const { grants, blocks: cellBlocks, evaluations: n } = evaluateCell(input, source, side, groups, caches.intern, caches.shared);
       cell = { fingerprint: targetFp, grants, blocks: cellBlocks };
       evaluations += n;
@@ -370,17 +369,22 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
   return { byPair, cells, blocks, evaluations, naive, reused, targetFingerprints: targetFps, sides, targetsUnchanged, tablesUnchanged: targetsUnchanged || sameTables(input), changed };
 }
 
-function groupsOf(input: AccessInput, classesOf: ReturnType<typeof principalClassCache>, source: RequestSource, side: TargetSide): ActionGroup[] {
+/**
+ * The action groups of one pair; `memo` (one source's) shares them between its targets with equal
+ * classes and masks, since `candidateGroups` depends on nothing else. Per source, not per analysis:
+ * held for every source, the lists raised the bench's L peak by ~250 MB.
+ */
+function groupsOf(input: AccessInput, classesOf: ReturnType<typeof principalClassCache>, source: RequestSource, side: TargetSide, memo: Map<string, ActionGroup[]>): ActionGroup[] {
   const naming = namingMask(side, source, side.shared && input.ramConsumer(side.target.node, source));
   if (input.exact) return side.target.table.actions.map((_, a) => ({ key: undefined, representative: a, actions: [a], granted: naming !== 0 }));
-  const { classes, grants, groups } = classesOf(source, side, false);
+  const { classes, grants } = classesOf(source, side, false);
   const sameAccount = source.account !== undefined && source.account === side.target.account;
   const resMask = resourceMask(source, lowerArn(side.target));
   const required = identityRequired(source, side);
   // INVARIANT: sides share a classes object only when they have the same statements, table and `shared`
   // flag (`sidesOf`), hence the same grant masks: with the masks and flags, that determines the groups.
-  const key = `${side.classes.id},${resMask},${naming},${sameAccount ? 1 : 0}${required ? 1 : 0}`;
-  let found = groups.get(key);
-  if (found === undefined) groups.set(key, (found = candidateGroups(classes, grants, side, resMask, naming, sameAccount, required)));
+  const key = `${classes.id},${side.classes.id},${resMask},${naming},${sameAccount ? 1 : 0}${required ? 1 : 0}`;
+  let found = memo.get(key);
+  if (found === undefined) memo.set(key, (found = candidateGroups(classes, grants, side, resMask, naming, sameAccount, required)));
   return found;
 }
