@@ -10,7 +10,7 @@ import { betterGrant, mergeGrants } from './grants';
 import { createPathCache, createViaMapper, reachableRoles, routeKey } from './reachability';
 import type { PrincipalReach, Reacher, ReachedResource, ReachedRole, ReachPath, ResourceReach } from './reachTypes';
 import { edgeId } from './staticEdges';
-import type { AccessGrant, CanAssumeEdge, EffectiveAccessEdge } from './types';
+import type { AccessGrant, CanAssumeEdge, EffectiveAccessEdge, LevelSummary } from './types';
 
 /** Outputs of the join. */
 export interface AccessJoin {
@@ -41,23 +41,23 @@ export interface JoinReuse {
 
 const EMPTY_TOTALS = {} as LevelTotals;
 
-function bestOf(actions: readonly AccessGrant[], memo: WeakMap<readonly AccessGrant[], AccessGrant | undefined>): AccessGrant | undefined {
-  if (memo.has(actions)) return memo.get(actions);
-  let best: AccessGrant | undefined;
-  for (const a of actions) if (best === undefined || betterGrant(a, best)) best = a;
-  memo.set(actions, best);
-  return best;
+/** What an edge derives from its grant list alone (given the node's totals: a list belongs to one node). */
+interface ListFacts {
+  readonly levels: LevelSummary[];
+  readonly best: AccessGrant | undefined;
+  readonly indirect: boolean;
 }
 
-function allIndirect(actions: readonly AccessGrant[], memo: WeakMap<readonly AccessGrant[], boolean>): boolean {
-  let value = memo.get(actions);
-  if (value === undefined) memo.set(actions, (value = actions.every((a) => a.via !== undefined)));
-  return value;
+function factsOf(actions: readonly AccessGrant[], totals: LevelTotals, levelsOf: (action: string) => readonly AccessLevel[]): ListFacts {
+  let best: AccessGrant | undefined;
+  for (const a of actions) if (best === undefined || betterGrant(a, best)) best = a;
+  return { levels: summarizeLevels(actions, totals, levelsOf), best, indirect: actions.every((a) => a.via !== undefined) };
 }
 
 /** Shares derived lists between principals (by identity of their inputs). */
 function createListMemo(): { id(list: readonly AccessGrant[]): number; merged(lists: readonly (readonly AccessGrant[])[]): readonly AccessGrant[] } {
-  const ids = new WeakMap<readonly AccessGrant[], number>();
+  // A Map for one join, not a WeakMap: ephemeron tables with an entry per list cost the collector more.
+  const ids = new Map<readonly AccessGrant[], number>();
   const merges = new Map<string, readonly AccessGrant[]>();
   let next = 1;
   function id(list: readonly AccessGrant[]): number {
@@ -91,8 +91,8 @@ export function joinAccess(
   const routeKeys = new WeakMap<ReachPath, string>();
   const mapped = new Map<string, Map<string, readonly AccessGrant[]>>();
   const lists = createListMemo();
-  const bestMemo = new WeakMap<readonly AccessGrant[], AccessGrant | undefined>();
-  const indirectMemo = new WeakMap<readonly AccessGrant[], boolean>();
+  // Lists shared by principals (equal routes, memoized merges) are summarized once.
+  const facts = new Map<readonly AccessGrant[], ListFacts>();
   const edges: EffectiveAccessEdge[] = [];
   const byPrincipal: PrincipalReach[] = [];
   const reachers = new Map<string, Reacher[]>();
@@ -137,11 +137,12 @@ export function joinAccess(
     const ownReachers: Reacher[] = [];
     for (const node of [...contributions.keys()].sort()) {
       const actions = lists.merged(contributions.get(node) ?? []);
-      const levels = summarizeLevels(actions, totals.get(node) ?? EMPTY_TOTALS, levelsOf);
-      const best = bestOf(actions, bestMemo);
+      let known = facts.get(actions);
+      if (known === undefined) facts.set(actions, (known = factsOf(actions, totals.get(node) ?? EMPTY_TOTALS, levelsOf)));
+      const { levels, best } = known;
       const decision = best?.decision ?? 'conditional';
       const id = edgeId('effective-access', principal, node);
-      mine.push({ id, kind: 'effective-access', source: principal, target: node, decision, levels, grants: actions, indirect: allIndirect(actions, indirectMemo) });
+      mine.push({ id, kind: 'effective-access', source: principal, target: node, decision, levels, grants: actions, indirect: known.indirect });
       resources.push({ resource: node, edge: id, decision, levels });
       ownReachers.push({ principal, edge: id, decision, via: best?.via ?? [], conditions: best?.conditions ?? [], levels });
     }

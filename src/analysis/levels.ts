@@ -15,13 +15,13 @@ export function levelTotals(tables: readonly { readonly levels: readonly (readon
   return totals;
 }
 
-const summaries = new WeakMap<readonly AccessGrant[], LevelSummary[]>();
 const LEVEL_INDEX = Object.fromEntries(ACCESS_LEVELS.map((level, i) => [level, i])) as Record<AccessLevel, number>;
 
-/** The per-level summary of `grants` (cached per list), only levels with something available. */
+/**
+ * The per-level summary of `grants`, only levels with something available. Not cached here: the join
+ * memoizes per list for one analysis (a module-level WeakMap held an entry per list of every snapshot).
+ */
 export function summarizeLevels(grants: readonly AccessGrant[], totals: LevelTotals, levelsOf: (action: string) => readonly AccessLevel[]): LevelSummary[] {
-  const cached = summaries.get(grants);
-  if (cached !== undefined) return cached;
   const allowed = new Int32Array(ACCESS_LEVELS.length);
   const conditional = new Int32Array(ACCESS_LEVELS.length);
   for (const grant of grants) {
@@ -34,11 +34,12 @@ export function summarizeLevels(grants: readonly AccessGrant[], totals: LevelTot
       }
     }
   }
-  const out = ACCESS_LEVELS.flatMap((level, i): LevelSummary[] => {
+  const out: LevelSummary[] = [];
+  for (let i = 0; i < ACCESS_LEVELS.length; i++) {
+    const level = ACCESS_LEVELS[i]!;
     const a = allowed[i] ?? 0;
     const c = conditional[i] ?? 0;
-    return a + c === 0 ? [] : [{ level, allowed: a, conditional: c, total: Math.max(totals[level] ?? 0, a + c) }];
-  });
-  summaries.set(grants, out);
+    if (a + c !== 0) out.push({ level, allowed: a, conditional: c, total: Math.max(totals[level] ?? 0, a + c) });
+  }
   return out;
 }
