@@ -13,7 +13,7 @@ import type { AnalysisEngine } from './engineApi';
 import { sourceLookup, type RequestSource } from './requestSources';
 import type { ScenarioIndex } from './scenarioIndex';
 import { edgeId } from './staticEdges';
-import { specMayName, statementCoversAction } from './statementMatch';
+import { specMayName, specNamesDirectly, statementCoversAction } from './statementMatch';
 import type { AnalysisProgress, AssumeAction, CanAssumeEdge, GraphNode } from './types';
 
 /** The cached result of one (caller, role) cell. */
@@ -90,7 +90,7 @@ function naming(statement: Statement, caller: Caller): 'direct' | 'account' | 'w
   if (spec.wildcard) return 'wildcard';
   const account = caller.source.account;
   const byAccount = account !== undefined && spec.AWS.some((v) => v === account || v.endsWith(`:iam::${account}:root`));
-  const direct = specMayName({ ...spec, AWS: spec.AWS.filter((v) => v !== account && !v.endsWith(':root')) }, caller.source.facts) || caller.source.facts.service !== undefined;
+  const direct = specNamesDirectly(spec, caller.source.facts) || caller.source.facts.service !== undefined;
   return direct ? 'direct' : byAccount ? 'account' : 'wildcard';
 }
 

@@ -173,6 +173,23 @@ export function specMayName(spec: PrincipalSpec, caller: CallerFacts): boolean {
   return caller.roleKey !== undefined && c.roleKeys.has(caller.roleKey);
 }
 
+/**
+ * `specMayName` over the element without its root ARNs and without the caller's own account id: true
+ * when it may name the caller itself (its ARN, role or service), not only through an account. Reads
+ * the cached compiled element (filtering a copy per call compiled a new element each time).
+ */
+export function specNamesDirectly(spec: PrincipalSpec, caller: CallerFacts): boolean {
+  const c = compileSpec(spec);
+  if (c.anyone) return true;
+  if (caller.service !== undefined) return c.services.has(caller.service);
+  if (caller.anonymous) return false;
+  const kept = (value: string): boolean => value !== caller.account && !value.endsWith(':root');
+  if (c.exact.has(caller.id) && kept(caller.id)) return true;
+  if (caller.userArn !== undefined && c.exact.has(caller.userArn) && kept(caller.userArn)) return true;
+  // A role ARN is never an account id or a root ARN, so the filter keeps every role key.
+  return caller.roleKey !== undefined && c.roleKeys.has(caller.roleKey);
+}
+
 /** The callers a Principal element may name, as lookup keys: `undefined` means anyone. */
 export function specKeys(spec: PrincipalSpec): { readonly exact: ReadonlySet<string>; readonly accounts: ReadonlySet<string>; readonly roleKeys: ReadonlySet<string>; readonly services: ReadonlySet<string> } | undefined {
   const c = compileSpec(spec);
