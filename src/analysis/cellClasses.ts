@@ -63,7 +63,7 @@ function anyResource(statement: Statement): boolean {
  * Pairs of one target class share results only when every applicable principal-side statement has
  * `Resource: "*"`; otherwise the target itself is part of the class.
  */
-export function cellClass(source: RequestSource, side: TargetSide, entry: Resource | undefined): string | undefined {
+export function cellClass(source: RequestSource, side: TargetSide, entry: Resource | undefined, sole?: ReadonlySet<Statement>): string | undefined {
   if (!source.shareable || side.shared) return undefined;
   let looks = sideLooks.get(side);
   if (looks === undefined) sideLooks.set(side, (looks = looksAtCaller(side.statements)));
@@ -72,14 +72,35 @@ export function cellClass(source: RequestSource, side: TargetSide, entry: Resour
   const lower = lowerArn(side.target);
   let key = `${source.kind}|${source.account ?? ''}|${source.facts.id.split(':')[1] ?? ''}|${source.hasBoundary ? 1 : 0}|`;
   let specific = false;
+  let alone = false;
   for (let i = 0; i < source.statements.length; i++) {
     const statement = source.statements[i]!;
     if (!coversAny(statement, table) || !resourceMatcher(statement).matchesLower(lower)) continue;
     if (looksAtCaller([statement])) return undefined;
     if (!anyResource(statement)) specific = true;
+    if (sole?.has(statement) === true) alone = true;
     key += `${source.origins[i] ?? 0}:${statementId(statement)},`;
   }
-  return `${specific ? `@${side.target.key}` : targetClass(side, entry)}#${key}`;
+  const target = specific ? `@${side.target.key}` : targetClass(side, entry);
+  // A class of one target and one source's own statement holds this pair alone: nothing would share
+  // its results, and keeping them held the results of ~300k evaluations at the L bench until the end.
+  if (alone && target.startsWith('@')) return undefined;
+  return `${target}#${key}`;
+}
+
+/** The statements that exactly one of `sources` holds (an inline policy's): a class naming one is that source's alone. */
+export function soleStatements(sources: readonly RequestSource[]): Set<Statement> {
+  const seen = new Set<Statement>();
+  const sole = new Set<Statement>();
+  for (const source of sources) {
+    for (const statement of source.statements) {
+      if (!seen.has(statement)) {
+        seen.add(statement);
+        sole.add(statement);
+      } else sole.delete(statement);
+    }
+  }
+  return sole;
 }
 
 /** Results of evaluated requests by class and action, for one analysis. */

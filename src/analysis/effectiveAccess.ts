@@ -10,7 +10,7 @@ import type { Statement } from '../model/policy';
 import { candidateGroups, classify, grantMasks, lowerArn, namingMask, resourceMask, targetSide, type ActionClasses, type ActionGroup, type TargetSide } from './accessCandidates';
 import { tableSignature, type AccessTarget } from './accessTargets';
 import { blockerOf, isControlPolicyBlock } from './blockers';
-import { cellClass, createSharedResults, type SharedResults } from './cellClasses';
+import { cellClass, createSharedResults, soleStatements, type SharedResults } from './cellClasses';
 import { explanationConditions } from './conditions';
 import type { AnalysisEngine } from './engineApi';
 import type { RequestSource } from './requestSources';
@@ -223,11 +223,11 @@ function toGrant(target: AccessTarget, group: ActionGroup, result: AnalysisResul
   };
 }
 
-function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSide, groups: readonly ActionGroup[], intern: Map<string, readonly string[]>, shared: SharedResults): { grants: AccessGrant[]; blocks: ControlBlock[]; evaluations: number } {
+function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSide, groups: readonly ActionGroup[], intern: Map<string, readonly string[]>, shared: SharedResults, sole: ReadonlySet<Statement>): { grants: AccessGrant[]; blocks: ControlBlock[]; evaluations: number } {
   const grants: AccessGrant[] = [];
   const blocks: ControlBlock[] = [];
   const { target } = side;
-  const cls = input.exact || !input.shareClasses || groups.length === 0 ? undefined : cellClass(source, side, input.index.resources.get(target.node));
+  const cls = input.exact || !input.shareClasses || groups.length === 0 ? undefined : cellClass(source, side, input.index.resources.get(target.node), sole);
   let evaluations = 0;
   for (const group of groups) {
     const action = target.table.actions[group.representative] ?? '';
@@ -296,7 +296,7 @@ function sourceCells(
   source: RequestSource,
   sides: Iterable<TargetSide>,
   targetFps: ReadonlyMap<string, string>,
-  caches: { classesOf: ReturnType<typeof principalClassCache>; intern: Map<string, readonly string[]>; shared: SharedResults },
+  caches: { classesOf: ReturnType<typeof principalClassCache>; intern: Map<string, readonly string[]>; shared: SharedResults; sole: ReadonlySet<Statement> },
 ): { cells: SourceCells; evaluations: number; reused: number; changed: boolean } {
   const fingerprint = input.sourceFingerprint(source);
   const before = input.previous?.get(source.id);
@@ -315,7 +315,7 @@ function sourceCells(
       reused += 1;
     } else {
       const groups = groupsOf(input, caches.classesOf, source, side, groupMemo);
-      const { grants, blocks: cellBlocks, evaluations: n } = evaluateCell(input, source, side, groups, caches.intern, caches.shared);
+      const { grants, blocks: cellBlocks, evaluations: n } = evaluateCell(input, source, side, groups, caches.intern, caches.shared, caches.sole);
       cell = { fingerprint: targetFp, grants, blocks: cellBlocks };
       evaluations += n;
       fresh = true;
@@ -338,6 +338,7 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
   const classesOf = principalClassCache();
   const intern = new Map<string, readonly string[]>();
   const shared = createSharedResults();
+  const sole = soleStatements(input.sources);
   const byPair = new Map<string, ReadonlyMap<string, readonly AccessGrant[]>>();
   const cells = new Map<string, SourceCells>();
   const blocks: ControlBlock[] = [];
@@ -354,7 +355,7 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
       for (const block of unchanged.blocks) blocks.push(block);
       if (unchanged.byNode.size > 0) byPair.set(source.id, unchanged.byNode);
     } else {
-      const out = sourceCells(input, source, pairs.get(source) ?? [], targetFps, { classesOf, intern, shared });
+      const out = sourceCells(input, source, pairs.get(source) ?? [], targetFps, { classesOf, intern, shared, sole });
       cells.set(source.id, out.cells);
       for (const block of out.cells.blocks) blocks.push(block);
       if (out.cells.byNode.size > 0) byPair.set(source.id, out.cells.byNode);
