@@ -223,7 +223,10 @@ function toGrant(target: AccessTarget, group: ActionGroup, result: AnalysisResul
   };
 }
 
-function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSide, groups: readonly ActionGroup[], intern: Map<string, readonly string[]>, shared: SharedResults, sole: ReadonlySet<Statement>): { grants: AccessGrant[]; blocks: ControlBlock[]; evaluations: number } {
+/** The blocks of a cell without any (most cells): one shared empty list, since the snapshot keeps every cell. */
+const NO_BLOCKS: readonly ControlBlock[] = Object.freeze([]);
+
+function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSide, groups: readonly ActionGroup[], intern: Map<string, readonly string[]>, shared: SharedResults, sole: ReadonlySet<Statement>): { grants: AccessGrant[]; blocks: readonly ControlBlock[]; evaluations: number } {
   const grants: AccessGrant[] = [];
   const blocks: ControlBlock[] = [];
   const { target } = side;
@@ -244,7 +247,7 @@ function evaluateCell(input: AccessInput, source: RequestSource, side: TargetSid
       else blocks.push({ source: source.id, node: target.node, action, blocker });
     }
   }
-  return { grants: grants.sort(compareGrants), blocks, evaluations };
+  return { grants: grants.sort(compareGrants), blocks: blocks.length === 0 ? NO_BLOCKS : blocks, evaluations };
 }
 
 function addGrants(own: Map<string, readonly AccessGrant[]>, node: string, grants: readonly AccessGrant[]): void {
@@ -356,6 +359,8 @@ export function* directAccess(input: AccessInput): Generator<AnalysisProgress, A
       if (unchanged.byNode.size > 0) byPair.set(source.id, unchanged.byNode);
     } else {
       const out = sourceCells(input, source, pairs.get(source) ?? [], targetFps, { classesOf, intern, shared, sole });
+      // Done with this source's pairs: dropped now rather than with the phase (~450k entries at L).
+      pairs.delete(source);
       cells.set(source.id, out.cells);
       for (const block of out.cells.blocks) blocks.push(block);
       if (out.cells.byNode.size > 0) byPair.set(source.id, out.cells.byNode);
