@@ -15,7 +15,7 @@ import { KMS_CROSS_ACCOUNT_ACTIONS } from '../engine/data/kmsCrossAccount';
 import type { Statement } from '../model/policy';
 import type { AccessTarget } from './accessTargets';
 import type { RequestSource } from './requestSources';
-import { actionMatches, statementMayName, type ActionTable } from './statementMatch';
+import { actionMatches, patternKey, statementMayName, type ActionTable } from './statementMatch';
 
 /** Bit for statements beyond the 30 that get their own bit, and for RAM grants. */
 export const OVERFLOW_BIT = 1 << 30;
@@ -98,6 +98,21 @@ export function classify(statements: readonly Statement[], table: ActionTable, u
   const representative: number[] = [];
   for (let i = 0; i < n; i++) if (representative[classOf[i] ?? 0] === undefined) representative[classOf[i] ?? 0] = i;
   return { id: nextClassesId++, classOf, representative };
+}
+
+/**
+ * What `classify(statements, table)` depends on, as text: the table and the Action elements of the
+ * statements that split it (cover some but not all of its actions; the others split no class, and the
+ * numbering follows the actions' order). Principals with different statements but equal splitting
+ * Action elements (an inline policy per application role) share one classification.
+ */
+export function classesKey(statements: readonly Statement[], table: ActionTable): string {
+  let key = table.key;
+  for (const statement of statements) {
+    const bits = actionMatches(statement, table);
+    if (bits.includes(0) && bits.includes(1)) key += `\u0001${patternKey(statement)}`;
+  }
+  return key;
 }
 
 /** For each class: the bit mask of the Allow statements (`grants`) that cover its actions. */

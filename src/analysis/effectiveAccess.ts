@@ -7,7 +7,7 @@
  */
 import type { AnalysisResult } from '../engine/types';
 import type { Statement } from '../model/policy';
-import { candidateGroups, classify, grantMasks, lowerArn, namingMask, resourceMask, targetSide, type ActionClasses, type ActionGroup, type TargetSide } from './accessCandidates';
+import { candidateGroups, classesKey, classify, grantMasks, lowerArn, namingMask, resourceMask, targetSide, type ActionClasses, type ActionGroup, type TargetSide } from './accessCandidates';
 import { tableSignature, type AccessTarget } from './accessTargets';
 import { blockerOf, isControlPolicyBlock } from './blockers';
 import { cellClass, createSharedResults, soleStatements, type SharedResults } from './cellClasses';
@@ -118,6 +118,7 @@ function principalClassCache(): (source: RequestSource, side: TargetSide, exact:
   // Two levels keyed by the existing strings (their hashes are cached): no key concatenated per pair.
   type Entry = PrincipalClasses;
   const caches = [new Map<string, Map<string, Entry>>(), new Map<string, Map<string, Entry>>()];
+  const byKey = new Map<string, ActionClasses>();
   return (source, side, exact) => {
     const cache = caches[exact ? 1 : 0]!;
     let byTable = cache.get(source.sideKey);
@@ -125,7 +126,9 @@ function principalClassCache(): (source: RequestSource, side: TargetSide, exact:
     const { table } = side.target;
     let entry = byTable.get(table.key);
     if (entry === undefined) {
-      const classes = classify(source.statements, table, exact);
+      const key = exact ? undefined : classesKey(source.statements, table);
+      let classes = key === undefined ? classify(source.statements, table, true) : byKey.get(key);
+      if (classes === undefined) byKey.set(key ?? '', (classes = classify(source.statements, table)));
       entry = { classes, grants: grantMasks(classes, source.allows, table) };
       byTable.set(table.key, entry);
     }

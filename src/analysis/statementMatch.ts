@@ -35,7 +35,8 @@ export interface ActionTable {
 const matchCache = new WeakMap<readonly string[], Map<string, Uint8Array>>();
 const patternKeys = new WeakMap<Statement, string>();
 
-function patternKey(statement: Statement): string {
+/** The text of a statement's Action / NotAction element (statements with equal texts cover the same actions). */
+export function patternKey(statement: Statement): string {
   let key = patternKeys.get(statement);
   if (key === undefined) {
     key = statement.action !== undefined ? `A${statement.action.join('\u0000')}` : statement.notAction !== undefined ? `N${statement.notAction.join('\u0000')}` : '-';
