@@ -116,7 +116,8 @@ export function joinAccess(
     }
     const roles = reachableRoles(principal, adjacency, paths);
     const contributions = new Map<string, (readonly AccessGrant[])[]>();
-    for (const [node, list] of direct.get(principal) ?? []) contributions.set(node, [list]);
+    const mineDirect = direct.get(principal);
+    for (const [node, list] of mineDirect ?? []) contributions.set(node, [list]);
     for (const reached of roles) {
       const own = direct.get(reached.role);
       if (own === undefined) continue;
@@ -136,9 +137,15 @@ export function joinAccess(
     const mine: EffectiveAccessEdge[] = [];
     const ownReachers: Reacher[] = [];
     for (const node of [...contributions.keys()].sort()) {
-      const actions = lists.merged(contributions.get(node) ?? []);
-      let known = facts.get(actions);
-      if (known === undefined) facts.set(actions, (known = factsOf(actions, totals.get(node) ?? EMPTY_TOTALS, levelsOf)));
+      const parts = contributions.get(node) ?? [];
+      const actions = lists.merged(parts);
+      // The principal's own list alone is this edge's only (other principals see it mapped through a route): not memoized.
+      const alone = parts.length === 1 && mineDirect?.get(node) === actions;
+      let known = alone ? undefined : facts.get(actions);
+      if (known === undefined) {
+        known = factsOf(actions, totals.get(node) ?? EMPTY_TOTALS, levelsOf);
+        if (!alone) facts.set(actions, known);
+      }
       const { levels, best } = known;
       const decision = best?.decision ?? 'conditional';
       const id = edgeId('effective-access', principal, node);
