@@ -1,55 +1,44 @@
 /**
  * Fingerprints of everything one side of an evaluation depends on, so that an incremental analysis can
  * reuse every cell (principal × target) whose two sides did not change. A fingerprint is a 64-bit FNV-1a
- * hash (two 32-bit lanes) of a canonical JSON text; documents are hashed once per object.
+ * structural hash (structuralHash.ts) of the values it depends on; documents and entries are hashed once
+ * per object, in place (no JSON text is built).
  */
 import type { PolicyDocument } from '../model/policy';
 import type { PolicySite, ScenarioIndex } from './scenarioIndex';
-
-function fnv(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-// Hashes by text, so that an incremental analysis of a fresh parse (new objects, same texts) does not
-// rehash them; bounded by total characters held.
-const TEXT_CACHE_CHARS = 4_000_000;
-const textHashes = new Map<string, string>();
-let textCacheChars = 0;
+import { hashValue, StructuralHash } from './structuralHash';
 
 /** A 16-hex-digit hash of `text`. */
 export function hashText(text: string): string {
-  let hash = textHashes.get(text);
-  if (hash === undefined) {
-    hash = fnv(text, 0x811c9dc5).toString(16).padStart(8, '0') + fnv(text, 0x9e3779b9).toString(16).padStart(8, '0');
-    if (textCacheChars + text.length > TEXT_CACHE_CHARS) {
-      textHashes.clear();
-      textCacheChars = 0;
-    }
-    textHashes.set(text, hash);
-    textCacheChars += text.length;
-  }
-  return hash;
+  return new StructuralHash().string(text).digest();
 }
 
 const documentHashes = new WeakMap<PolicyDocument, string>();
 
-/** The hash of a document (its statements, validity and location). */
+/** The hash of a document (its statements, validity and location), once per document object. */
 export function documentHash(document: PolicyDocument): string {
   let hash = documentHashes.get(document);
   if (hash === undefined) {
-    hash = hashText(JSON.stringify(document));
+    hash = hashValue(document);
     documentHashes.set(document, hash);
   }
   return hash;
 }
 
+/** The hash of any scenario object (a resource entry, a share), once per object. */
+const objectHashes = new WeakMap<object, string>();
+
+function objectHash(value: object): string {
+  let hash = objectHashes.get(value);
+  if (hash === undefined) {
+    hash = hashValue(value);
+    objectHashes.set(value, hash);
+  }
+  return hash;
+}
+
 function siteText(site: PolicySite | undefined): string {
-  return site === undefined ? '-' : `${JSON.stringify(site.ref)}=${documentHash(site.document)}`;
+  return site === undefined ? '-' : `${objectHash(site.ref)}=${documentHash(site.document)}`;
 }
 
 const levelTexts = new WeakMap<ScenarioIndex, Map<string, string>>();
@@ -75,33 +64,25 @@ function levelsText(index: ScenarioIndex, account: string | undefined, type: 'SC
 export function globalFingerprint(index: ScenarioIndex): string {
   const org = index.scenario.organization;
   const tree = org === undefined ? null : { id: org.id, root: org.rootId, mgmt: org.managementAccountId, units: org.units.map((u) => [u.id, u.parentId]), ram: org.ramSharingWithOrganization };
-  return hashText(JSON.stringify({ tree, accounts: [...index.accounts.values()].map((a) => [a.id, a.partition, a.parent, a.listed, a.external]) }));
+  return hashValue({ tree, accounts: [...index.accounts.values()].map((a) => [a.id, a.partition, a.parent, a.listed, a.external]) });
 }
 
 /** The principal side of a request source (its policies, boundary, session policies, SCPs, tags). */
 export function sourceFingerprint(index: ScenarioIndex, id: string, account: string | undefined): string {
   const principal = index.principals.get(id);
-  if (principal === undefined) return hashText(`${id}|${account ?? ''}|${levelsText(index, account, 'SCP')}`);
-  const parts = [
-    id,
-    principal.kind,
-    principal.account,
-    JSON.stringify(principal.path),
-    JSON.stringify(principal.tags),
-    principal.roleArn ?? '',
-    principal.userArn ?? '',
-    principal.identity.map(siteText).join(','),
-    siteText(principal.boundary),
-    principal.session.map(siteText).join(','),
-    levelsText(index, principal.account, 'SCP'),
-  ];
-  return hashText(parts.join('\n'));
+  if (principal === undefined) return new StructuralHash().string(id).string(account ?? '').string(levelsText(index, account, 'SCP')).digest();
+  const hash = new StructuralHash().string(id).string(principal.kind).value(principal.account).value(principal.path).value(principal.tags);
+  hash.string(principal.roleArn ?? '').string(principal.userArn ?? '');
+  for (const site of principal.identity) hash.string(siteText(site));
+  hash.separator().string(siteText(principal.boundary));
+  for (const site of principal.session) hash.string(siteText(site));
+  return hash.separator().string(levelsText(index, principal.account, 'SCP')).digest();
 }
 
-const sharesByNode = new WeakMap<ScenarioIndex, Map<string, unknown[]>>();
+const sharesByNode = new WeakMap<ScenarioIndex, Map<string, object[]>>();
 
 /** The RAM shares that hold each resource, in scenario order (built once per index, not per target). */
-function sharesOf(index: ScenarioIndex): Map<string, unknown[]> {
+function sharesOf(index: ScenarioIndex): Map<string, object[]> {
   let byNode = sharesByNode.get(index);
   if (byNode === undefined) {
     byNode = new Map();
@@ -120,13 +101,16 @@ function sharesOf(index: ScenarioIndex): Map<string, unknown[]> {
 /** The resource side of a target (its entry and policy, RCPs, and the shares that hold it). */
 export function targetFingerprint(index: ScenarioIndex, node: string, account: string, tableKey: string): string {
   const resource = index.resources.get(node);
-  const shares = sharesOf(index).get(node) ?? [];
-  const parts = [node, account, tableKey, resource === undefined ? '-' : JSON.stringify(resource), levelsText(index, account, 'RCP'), JSON.stringify(shares)];
-  return hashText(parts.join('\n'));
+  const hash = new StructuralHash().string(node).string(account).string(tableKey).string(resource === undefined ? '-' : objectHash(resource)).string(levelsText(index, account, 'RCP'));
+  for (const share of sharesOf(index).get(node) ?? []) hash.string(objectHash(share));
+  return hash.digest();
 }
 
 /** The trust side of a role (its trust policy, tags, RCPs). */
 export function roleFingerprint(index: ScenarioIndex, roleArn: string, account: string): string {
   const role = index.roles.get(roleArn);
-  return hashText([roleArn, account, role === undefined ? '-' : JSON.stringify({ trust: role.trustPolicy, tags: role.tags, path: role.path, max: role.maxSessionDuration }), levelsText(index, account, 'RCP')].join('\n'));
+  const hash = new StructuralHash().string(roleArn).string(account);
+  if (role === undefined) hash.string('-');
+  else hash.value(role.trustPolicy).value(role.tags).value(role.path).value(role.maxSessionDuration);
+  return hash.string(levelsText(index, account, 'RCP')).digest();
 }
