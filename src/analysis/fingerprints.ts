@@ -4,25 +4,12 @@
  * structural hash (structuralHash.ts) of the values it depends on; documents and entries are hashed once
  * per object, in place (no JSON text is built).
  */
-import type { PolicyDocument } from '../model/policy';
 import type { PolicySite, ScenarioIndex } from './scenarioIndex';
-import { hashValue, StructuralHash } from './structuralHash';
+import { documentHash, hashValue, StructuralHash } from '../model/structuralHash';
 
 /** A 16-hex-digit hash of `text`. */
 export function hashText(text: string): string {
   return new StructuralHash().string(text).digest();
-}
-
-const documentHashes = new WeakMap<PolicyDocument, string>();
-
-/** The hash of a document (its statements, validity and location), once per document object. */
-export function documentHash(document: PolicyDocument): string {
-  let hash = documentHashes.get(document);
-  if (hash === undefined) {
-    hash = hashValue(document);
-    documentHashes.set(document, hash);
-  }
-  return hash;
 }
 
 /** The hash of any scenario object (a resource entry, a share), once per object. */

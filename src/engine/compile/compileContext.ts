@@ -7,7 +7,8 @@ import type { JsonPath } from '../../model/ids';
 import type { PolicyDocument } from '../../model/policy';
 import type { Group, PolicyAttachment, PolicyKind, Role, Scenario, Session, User } from '../../model/types';
 import type { EngineDiagnostic, PolicyRef } from '../types';
-import { compilePolicy, type CompiledPolicy } from './compilePolicy';
+import type { CompiledPolicy } from './compilePolicy';
+import { compileRemembered } from './policyMemo';
 import { buildAccounts, buildOrganization, type AccountFacts, type OrganizationFacts } from './organization';
 
 /** Options of `compileScenario`. */
@@ -72,7 +73,7 @@ export function createCompileContext(scenario: Scenario, options: CompileOptions
       cache.set(key, null);
       return undefined;
     }
-    const policy = compilePolicy({ kind, name: arn, owner: arn, path: document.path }, document);
+    const policy = compileRemembered({ kind, name: arn, owner: arn, path: document.path }, document);
     compiled.push(policy);
     cache.set(key, policy);
     return policy;
@@ -81,7 +82,7 @@ export function createCompileContext(scenario: Scenario, options: CompileOptions
   function document(ref: PolicyRef, doc: PolicyDocument): CompiledPolicy {
     let policy = inlineCache.get(doc);
     if (policy === undefined) {
-      policy = compilePolicy(ref, doc);
+      policy = compileRemembered(ref, doc);
       inlineCache.set(doc, policy);
       compiled.push(policy);
     }

@@ -7,6 +7,7 @@
 import type { PolicyDocument, Statement } from '../../model/policy';
 import type { ControlPolicyType, Scenario } from '../../model/types';
 import type { PolicyRef } from '../types';
+import { compileRemembered } from './policyMemo';
 import { compilePolicy, type CompiledPolicy } from './compilePolicy';
 
 /** One account as the engine sees it. */
@@ -99,7 +100,7 @@ export function buildOrganization(scenario: Scenario, accounts: ReadonlyMap<stri
     for (const target of policy.targets) {
       const entry = byTarget.get(target) ?? { SCP: [], RCP: [] };
       const ref: PolicyRef = { kind: policy.type === 'SCP' ? 'scp' : 'rcp', name: policy.name, owner: target, path: policy.document.path, level: target };
-      entry[policy.type].push(compilePolicy(ref, policy.document));
+      entry[policy.type].push(compileRemembered(ref, policy.document));
       byTarget.set(target, entry);
     }
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashValue, StructuralHash } from '../../src/analysis/structuralHash';
+import { hashValue, StructuralHash } from '../../src/model/structuralHash';
 
 /** JSON-like values as a parsed scenario holds them. */
 const json = fc.jsonValue({ maxDepth: 4 });
