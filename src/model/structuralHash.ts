@@ -26,6 +26,13 @@ const TAG_OBJECT = 7;
 const TAG_END = 8;
 const TAG_SEPARATOR = 9;
 
+/** Two hex digits per byte value: `Number#toString(16)` and `padStart` were a twentieth of fingerprinting. */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex32(n: number): string {
+  return (HEX[n >>> 24] as string) + (HEX[(n >>> 16) & 0xff] as string) + (HEX[(n >>> 8) & 0xff] as string) + (HEX[n & 0xff] as string);
+}
+
 /** Accumulates pieces into a 64-bit hash; `digest` gives it as 16 hex digits. */
 export class StructuralHash {
   private a = SEED_A;
@@ -78,8 +85,10 @@ export class StructuralHash {
     } else if (typeof value === 'object') {
       this.code(TAG_OBJECT);
       const record = value as Record<string, unknown>;
-      for (const key in record) {
-        if (!Object.hasOwn(record, key)) continue;
+      // `Object.keys` rather than `for…in` with `Object.hasOwn`: a third of the walk went to the latter.
+      const keys = Object.keys(record);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
         const item = record[key];
         if (item === undefined) continue;
         this.string(key);
@@ -95,7 +104,7 @@ export class StructuralHash {
 
   /** The hash as 16 hex digits. */
   digest(): string {
-    return this.a.toString(16).padStart(8, '0') + this.b.toString(16).padStart(8, '0');
+    return hex32(this.a) + hex32(this.b);
   }
 }
 
