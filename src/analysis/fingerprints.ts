@@ -25,7 +25,11 @@ function objectHash(value: object): string {
 }
 
 function siteText(site: PolicySite | undefined): string {
-  return site === undefined ? '-' : `${objectHash(site.ref)}=${documentHash(site.document)}`;
+  if (site === undefined) return '-';
+  // References are rebuilt with every index, so a per-object memo of their hash would never hit; their
+  // JSON is short (kind, name, owner, level, share and path).
+  const { kind, name, owner, level, via, path } = site.ref;
+  return `${JSON.stringify([kind, name, owner, level ?? null, via ?? null, path])}=${documentHash(site.document)}`;
 }
 
 const levelTexts = new WeakMap<ScenarioIndex, Map<string, string>>();
@@ -98,6 +102,6 @@ export function roleFingerprint(index: ScenarioIndex, roleArn: string, account: 
   const role = index.roles.get(roleArn);
   const hash = new StructuralHash().string(roleArn).string(account);
   if (role === undefined) hash.string('-');
-  else hash.value(role.trustPolicy).value(role.tags).value(role.path).value(role.maxSessionDuration);
+  else hash.string(role.trustPolicy === undefined ? '-' : documentHash(role.trustPolicy)).value(role.tags).value(role.path).value(role.maxSessionDuration);
   return hash.string(levelsText(index, account, 'RCP')).digest();
 }
