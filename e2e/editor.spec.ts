@@ -41,11 +41,9 @@ test('a public principal gets an amber lint marker on its line', async ({ app })
   await app.open();
   await app.editor.replaceLine('"AWS": "arn:aws:iam::222222222222:root"', '"AWS": "*"');
   const line = await app.editor.lineOf('"AWS": "*"');
-  await expect
-    .poll(() => app.editor.markerLines('warning'))
-    .toEqual(expect.arrayContaining([expect.any(Number)]));
-  const lines = await app.editor.markerLines('warning');
-  expect(lines.some((l) => Math.abs(l - line) <= 1)).toBe(true);
+  // Wait for a marker on that line itself: the scenario can carry other warnings from before the edit,
+  // so waiting for any warning raced the analysis of the edit (flaky under load).
+  await expect.poll(async () => (await app.editor.markerLines('warning')).some((l) => Math.abs(l - line) <= 1)).toBe(true);
 });
 
 test('the policy tab of a selected node writes back into the scenario as one undoable edit', async ({
