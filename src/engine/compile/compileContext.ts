@@ -45,9 +45,12 @@ export function roleKey(partition: string, account: string, name: string): strin
   return `${partition}|${account}|${name}`;
 }
 
-/** Creates the context of one compilation. */
-export function createCompileContext(scenario: Scenario, options: CompileOptions): CompileContext {
-  const accounts = buildAccounts(scenario);
+/**
+ * Creates the context of one compilation. `reuse` passes the accounts and organization of a previous
+ * compilation whose accounts and organization are equal in content (an identity-policy recompile).
+ */
+export function createCompileContext(scenario: Scenario, options: CompileOptions, reuse?: Pick<CompileContext, 'accounts' | 'organization'>): CompileContext {
+  const accounts = reuse?.accounts ?? buildAccounts(scenario);
   const customer = new Map(scenario.policies.map((p) => [p.arn as string, p.document]));
   const cache = new Map<string, CompiledPolicy | null>();
   const inlineCache = new Map<PolicyDocument, CompiledPolicy>();
@@ -105,7 +108,7 @@ export function createCompileContext(scenario: Scenario, options: CompileOptions
   return {
     scenario,
     accounts,
-    organization: buildOrganization(scenario, accounts),
+    organization: reuse === undefined ? buildOrganization(scenario, accounts) : reuse.organization,
     users: new Map(scenario.users.map((u) => [u.arn as string, u])),
     groups: new Map(scenario.groups.map((g) => [g.arn as string, g])),
     roles: new Map(scenario.roles.map((r) => [r.arn as string, r])),
