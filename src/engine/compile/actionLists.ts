@@ -5,8 +5,69 @@
  * latency, so a plan keeps in one object what the decision reads: every Deny of a side in one list (any
  * applicable Deny decides, whatever its set), and per gate only the Allows still to evaluate.
  */
+import type { CompiledCondition } from '../conditions/compileCondition';
 import { matchActions, type RequestAction } from '../match/actionMatcher';
-import type { CompiledStatement } from './compilePolicy';
+import type { PrincipalMatcher } from '../match/principalMatcher';
+import type { ResourcePattern } from '../match/resourceMatcher';
+import type { AclGrantees, CompiledStatement } from './compilePolicy';
+
+/**
+ * What exact fast evaluation reads of one statement, in one object (built once per statement, shared by
+ * every plan): the first resource pattern and the first condition inline, the rest in lists, and the
+ * policy facts the S3 and `NotPrincipal` rules need as flags. A statement read through the compiled form
+ * is about ten objects (statement, reference, policy, matcher, pattern list, condition list, …), each a
+ * cache miss in random request order.
+ */
+export interface FastStatement {
+  /** `false` when the statement has no `Resource` test (none in a trust policy, or a plain `*`). */
+  readonly testsResource: boolean;
+  readonly negatedResource: boolean;
+  /** The first resource pattern (when `testsResource`), then the others. */
+  readonly pattern: ResourcePattern | undefined;
+  readonly morePatterns: readonly ResourcePattern[];
+  readonly acl: AclGrantees | undefined;
+  readonly principal: PrincipalMatcher | undefined;
+  readonly notPrincipal: PrincipalMatcher | undefined;
+  /** A Deny of a resource policy (the `NotPrincipal` rule for callers with a boundary, §2.2). */
+  readonly resourcePolicyDeny: boolean;
+  /** An Allow of the resource's own policy (the S3 ownership and Block Public Access rules, §2.5). */
+  readonly bucketRules: boolean;
+  /** The first condition, then the others. */
+  readonly condition: CompiledCondition | undefined;
+  readonly moreConditions: readonly CompiledCondition[];
+}
+
+// INVARIANT: never written; shared by every statement with at most one pattern or condition.
+const NO_PATTERNS: readonly ResourcePattern[] = [];
+const NO_CONDITIONS: readonly CompiledCondition[] = [];
+const FAST = new WeakMap<CompiledStatement, FastStatement>();
+
+function makeFastStatement(cs: CompiledStatement): FastStatement {
+  const r = cs.resources;
+  const testsResource = r !== undefined && (r.negated || !r.patterns.some((p) => p.kind === 'any'));
+  const patterns = testsResource && r !== undefined ? r.patterns : NO_PATTERNS;
+  const c = cs.conditions;
+  return {
+    testsResource,
+    negatedResource: r?.negated === true,
+    pattern: patterns[0],
+    morePatterns: patterns.length > 1 ? patterns.slice(1) : NO_PATTERNS,
+    acl: cs.acl,
+    principal: cs.principal,
+    notPrincipal: cs.notPrincipal,
+    resourcePolicyDeny: cs.ref.effect === 'Deny' && cs.ref.policy.kind === 'resource',
+    bucketRules: cs.origin === 'policy' && cs.ref.effect === 'Allow' && cs.ref.policy.kind === 'resource',
+    condition: c[0],
+    moreConditions: c.length > 1 ? c.slice(1) : NO_CONDITIONS,
+  };
+}
+
+/** The fast form of a statement (remembered). */
+export function fastStatement(cs: CompiledStatement): FastStatement {
+  let fast = FAST.get(cs);
+  if (fast === undefined) FAST.set(cs, (fast = makeFastStatement(cs)));
+  return fast;
+}
 
 /** The statements of one policy set that match the action, split by effect. */
 export interface SetLists {
@@ -22,7 +83,7 @@ export interface SetLists {
  */
 export interface PrincipalPlan {
   /** Denies `[0, deniesEnd)`, identity Allows `[deniesEnd, identityEnd)`, boundary Allows up to `boundaryEnd`, session Allows up to `sessionEnd`, then each SCP level's. */
-  readonly statements: readonly CompiledStatement[];
+  readonly statements: readonly FastStatement[];
   /** Every matching Deny of the SCP levels, identity policies, boundary and session policies. */
   readonly deniesEnd: number;
   readonly identityEnd: number;
@@ -42,7 +103,7 @@ export interface PrincipalPlan {
 /** The resource side of one action: resource-based policies and RCP levels, as ranges of one list. */
 export interface ResourcePlan {
   /** RCP Denies `[0, rcpDeniesEnd)`, resource-policy Denies up to `deniesEnd`, its Allows up to `allowsEnd`, then each RCP level's Allows. */
-  readonly statements: readonly CompiledStatement[];
+  readonly statements: readonly FastStatement[];
   readonly rcpDeniesEnd: number;
   readonly deniesEnd: number;
   readonly allowsEnd: number;
@@ -52,6 +113,7 @@ export interface ResourcePlan {
 
 // INVARIANT: never written; shared by every empty list so that empty lists cost no memory traffic.
 const NONE: readonly CompiledStatement[] = [];
+const NO_FAST: readonly FastStatement[] = [];
 
 /**
  * True when the statement applies to every request whose action it matches: no condition, `Resource`
@@ -81,15 +143,15 @@ export function splitByAction(statements: readonly CompiledStatement[], action: 
   return { allows: allows.length === 0 ? NONE : allows, denies: denies.length === 0 ? NONE : denies, allowsAlways };
 }
 
-/** Builds one list of ranges: `add` appends statements and returns the end of the list so far. */
-export function rangeList(): { readonly add: (statements: readonly CompiledStatement[]) => number; readonly done: () => readonly CompiledStatement[] } {
-  const out: CompiledStatement[] = [];
+/** Builds one list of ranges: `add` appends statements (in their fast form) and returns the end of the list so far. */
+export function rangeList(): { readonly add: (statements: readonly CompiledStatement[]) => number; readonly done: () => readonly FastStatement[] } {
+  const out: FastStatement[] = [];
   return {
     add: (statements) => {
-      out.push(...statements);
+      for (const cs of statements) out.push(fastStatement(cs));
       return out.length;
     },
-    done: () => (out.length === 0 ? NONE : out),
+    done: () => (out.length === 0 ? NO_FAST : out),
   };
 }
 

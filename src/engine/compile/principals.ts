@@ -14,7 +14,6 @@ import { DIRECT_CALL_DEFAULTS, SESSION_PRESENT_KEYS } from '../context/contextKe
 import type { PrincipalKeys } from '../context/requestKeys';
 import type { Caller, CallerKind } from '../match/principalMatcher';
 import type { InvalidRequestReason, StepNote } from '../types';
-import type { RequestAction } from '../match/actionMatcher';
 import type { PrincipalPlan } from './actionLists';
 import type { CompiledPolicy, CompiledStatement, LevelStatements } from './compilePolicy';
 import { roleKey, type CompileContext } from './compileContext';
@@ -37,8 +36,8 @@ export interface PrincipalView {
   readonly role: Role | undefined;
   /** Evaluation's cache of this principal's statements by service prefix. */
   readonly byService: Map<string, PrincipalStatements>;
-  /** The fast path's cache of this principal's statements by (interned) request action. */
-  readonly byAction: Map<RequestAction, PrincipalPlan>;
+  /** The fast path's cache of this principal's statements by the slot of the interned request action (evaluate/fastDecide.ts). */
+  readonly byAction: (PrincipalPlan | undefined)[];
 }
 
 /** The statements on a principal's side that can match actions of one service. */
@@ -116,7 +115,7 @@ function caller(kind: CallerKind, fields: Partial<Caller>): Caller {
 }
 
 function view(id: string, c: Caller, keys: PrincipalKeys, policies: Partial<PrincipalView>, scp: PrincipalView['scp']): PrincipalView {
-  return { id, caller: c, identity: [], boundary: undefined, session: [], keys, scp, serviceLinked: false, role: undefined, ...policies, byService: new Map(), byAction: new Map() };
+  return { id, caller: c, identity: [], boundary: undefined, session: [], keys, scp, serviceLinked: false, role: undefined, ...policies, byService: new Map(), byAction: [] };
 }
 
 function boundaryOf(ctx: CompileContext, arn: string | undefined, path: readonly (string | number)[]): PrincipalView['boundary'] {

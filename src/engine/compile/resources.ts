@@ -11,7 +11,6 @@ import type { KeyValue } from '../context/keyValue';
 import type { ResourceKeys } from '../context/requestKeys';
 import { parseRequestResource, type RequestResource } from '../match/resourceMatcher';
 import type { InvalidRequestReason } from '../types';
-import type { RequestAction } from '../match/actionMatcher';
 import type { ResourcePlan } from './actionLists';
 import type { CompiledPolicy, CompiledStatement, LevelStatements } from './compilePolicy';
 import { roleKey, type CompileContext } from './compileContext';
@@ -49,8 +48,8 @@ export interface ResourceView {
   readonly role: Role | undefined;
   /** Evaluation's cache of this resource's statements by service prefix. */
   readonly byService: Map<string, ResourceStatements>;
-  /** The fast path's cache of this resource's statements by (interned) request action. */
-  readonly byAction: Map<RequestAction, ResourcePlan>;
+  /** The fast path's cache of this resource's statements by the slot of the interned request action (evaluate/fastDecide.ts). */
+  readonly byAction: (ResourcePlan | undefined)[];
 }
 
 /** The statements on a resource's side that can match actions of one service. */
@@ -94,7 +93,7 @@ function keysOf(ctx: CompileContext, account: string | undefined, service: strin
 interface ObjectShared {
   readonly keys: ResourceKeys;
   readonly byService: Map<string, ResourceStatements>;
-  readonly byAction: Map<RequestAction, ResourcePlan>;
+  readonly byAction: (ResourcePlan | undefined)[];
 }
 
 const OBJECT_SHARED = new WeakMap<CompileContext, Map<string, ObjectShared>>();
@@ -128,7 +127,7 @@ function base(ctx: CompileContext, arn: RequestResource, kind: ResourceKind, acc
     ...rcpOf(ctx, account),
     role: undefined,
     byService: new Map(),
-    byAction: new Map(),
+    byAction: [],
   };
 }
 

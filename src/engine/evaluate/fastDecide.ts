@@ -9,8 +9,8 @@
  * INVARIANT: for every request where it answers, the answer equals the reference path's decision
  * (checked over the conformance suite, the property scenarios and the bench batch in test/engine).
  */
-import { addLevelGates, rangeList, splitByAction, type PrincipalPlan, type ResourcePlan, type SetLists } from '../compile/actionLists';
-import { statementsOf, type CompiledStatement } from '../compile/compilePolicy';
+import { addLevelGates, rangeList, splitByAction, type FastStatement, type PrincipalPlan, type ResourcePlan, type SetLists } from '../compile/actionLists';
+import { statementsOf } from '../compile/compilePolicy';
 import type { ControlLevel } from '../compile/organization';
 import type { CompiledScenario } from '../compile/compileScenario';
 import type { PrincipalView } from '../compile/principals';
@@ -19,15 +19,24 @@ import type { KeyValue } from '../context/keyValue';
 import { ExactKeyLookup, type ContextValues, type LoweredContext } from '../context/requestKeys';
 import { parseRequestAction, type RequestAction } from '../match/actionMatcher';
 import type { Caller } from '../match/principalMatcher';
-import type { Decision, PrincipalClass, Request } from '../types';
+import type { Decision, Request } from '../types';
 import type { DecisionFacts } from './decide';
 import { principalStatements, resourceStatements } from './gather';
 import { invalidReason } from './preflight';
-import { evaluateMatchedStatement, type StatementContext } from './statementEval';
+import { ACCOUNT_BIT, PARENT_BIT, SELF_BIT, statementBits, WILDCARD_BIT, type StatementContext } from './statementEval';
 
-/** Per compiled scenario: interned request actions. */
+/**
+ * A request action interned per compiled scenario, with its slot: the index of its plans in the views'
+ * `byAction` arrays (an array read instead of a `Map` lookup by object, on each side of every decision).
+ */
+interface InternedAction extends RequestAction {
+  readonly slot: number;
+}
+
+/** Per compiled scenario: interned request actions, and the next free slot. */
 interface FastState {
-  readonly actions: Map<string, RequestAction>;
+  readonly actions: Map<string, InternedAction>;
+  nextSlot: number;
 }
 
 const STATES = new WeakMap<CompiledScenario, FastState>();
@@ -137,9 +146,9 @@ function makePrincipalPlan(principal: PrincipalView, action: RequestAction): Pri
   };
 }
 
-function principalPlan(principal: PrincipalView, action: RequestAction): PrincipalPlan {
-  let plan = principal.byAction.get(action);
-  if (plan === undefined) principal.byAction.set(action, (plan = makePrincipalPlan(principal, action)));
+function principalPlan(principal: PrincipalView, action: InternedAction): PrincipalPlan {
+  let plan = principal.byAction[action.slot];
+  if (plan === undefined) principal.byAction[action.slot] = plan = makePrincipalPlan(principal, action);
   return plan;
 }
 
@@ -156,20 +165,23 @@ function makeResourcePlan(resource: ResourceView, action: RequestAction): Resour
   return { statements: list.done(), rcpDeniesEnd, deniesEnd, allowsEnd, rcpEnds };
 }
 
-function resourcePlan(resource: ResourceView, action: RequestAction): ResourcePlan {
-  let plan = resource.byAction.get(action);
-  if (plan === undefined) resource.byAction.set(action, (plan = makeResourcePlan(resource, action)));
+function resourcePlan(resource: ResourceView, action: InternedAction): ResourcePlan {
+  let plan = resource.byAction[action.slot];
+  if (plan === undefined) resource.byAction[action.slot] = plan = makeResourcePlan(resource, action);
   return plan;
 }
 
-function internAction(compiled: CompiledScenario, raw: string): RequestAction | undefined {
+function internAction(compiled: CompiledScenario, raw: string): InternedAction | undefined {
   let state = STATES.get(compiled);
-  if (state === undefined) STATES.set(compiled, (state = { actions: new Map() }));
+  if (state === undefined) STATES.set(compiled, (state = { actions: new Map(), nextSlot: 0 }));
   let action = state.actions.get(raw);
   if (action === undefined) {
-    action = parseRequestAction(raw);
-    if (action === undefined) return undefined;
+    const parsed = parseRequestAction(raw);
+    if (parsed === undefined) return undefined;
     if (state.actions.size >= CACHE_LIMIT) state.actions.clear();
+    // INVARIANT: slots are never reused, not even after the clear above: a view may still hold plans at
+    // the old slots, and a reused slot would serve another action's plan.
+    action = { ...parsed, slot: state.nextSlot++ };
     state.actions.set(raw, action);
   }
   return action;
@@ -205,13 +217,13 @@ function loweredContext(raw: unknown): LoweredContext | undefined {
 }
 
 /** True when some statement of `list[from, to)` applies (exact evaluation: no unknowns). */
-function anyApplies(list: readonly CompiledStatement[], from: number, to: number, ctx: StatementContext, resourceSide: boolean): boolean {
-  for (let i = from; i < to; i++) if (evaluateMatchedStatement(list[i] as CompiledStatement, ctx, resourceSide).applies === 'true') return true;
+function anyApplies(list: readonly FastStatement[], from: number, to: number, ctx: StatementContext, resourceSide: boolean): boolean {
+  for (let i = from; i < to; i++) if (statementBits(list[i] as FastStatement, ctx, resourceSide) !== 0) return true;
   return false;
 }
 
 /** True when every control-policy level, laid out from `from` and ending at `ends`, has an applicable Allow. */
-function levelsAllow(list: readonly CompiledStatement[], from: number, ends: readonly number[], ctx: StatementContext, resourceSide: boolean): boolean {
+function levelsAllow(list: readonly FastStatement[], from: number, ends: readonly number[], ctx: StatementContext, resourceSide: boolean): boolean {
   let start = from;
   for (let k = 0; k < ends.length; k++) {
     const end = ends[k] as number;
@@ -221,19 +233,18 @@ function levelsAllow(list: readonly CompiledStatement[], from: number, ends: rea
   return true;
 }
 
-/** The strongest principal class among the applicable resource-policy Allows (bit set). */
-const SELF = 1;
-const WILDCARD = 2;
-const PARENT = 4;
-const ACCOUNT = 8;
-const CLASS_BITS: Readonly<Record<PrincipalClass, number>> = { SELF, WILDCARD, PARENT, ACCOUNT };
+/** The principal classes of the applicable resource-policy Allows, as a bit set. */
+const SELF = SELF_BIT;
+const WILDCARD = WILDCARD_BIT;
+const PARENT = PARENT_BIT;
+const ACCOUNT = ACCOUNT_BIT;
+const CLASSES = SELF | WILDCARD | PARENT | ACCOUNT;
 
 /** The classes of the applicable Allows; stops at the first class in `enough`, which settles the branch. */
-function resourceClasses(list: readonly CompiledStatement[], from: number, to: number, ctx: StatementContext, enough: number): number {
+function resourceClasses(list: readonly FastStatement[], from: number, to: number, ctx: StatementContext, enough: number): number {
   let bits = 0;
   for (let i = from; i < to; i++) {
-    const trace = evaluateMatchedStatement(list[i] as CompiledStatement, ctx, true);
-    if (trace.applies === 'true' && trace.principalClass !== undefined) bits |= CLASS_BITS[trace.principalClass];
+    bits |= statementBits(list[i] as FastStatement, ctx, true) & CLASSES;
     if ((bits & enough) !== 0) return bits;
   }
   return bits;

@@ -52,7 +52,8 @@ function splitFields(raw: string): [string, string, string, string, string] | un
   return [out[0] ?? '', out[1] ?? '', out[2] ?? '', out[3] ?? '', raw.slice(start)];
 }
 
-type ResourcePattern =
+/** One compiled resource pattern. */
+export type ResourcePattern =
   | { readonly kind: 'any' }
   | { readonly kind: 'never' }
   | { readonly kind: 'short'; readonly glob: Glob }
@@ -108,7 +109,8 @@ export function compileResources(patterns: readonly string[], negated: boolean, 
   return { negated, patterns: patterns.map((p) => compilePattern(p, variablesEnabled)) };
 }
 
-function matchOne(pattern: ResourcePattern, r: RequestResource, keys: KeyLookup): Tri {
+/** One pattern against the resource: `U` when that depends on an unknown policy variable. */
+export function matchPattern(pattern: ResourcePattern, r: RequestResource, keys: KeyLookup): Tri {
   switch (pattern.kind) {
     case 'any':
       return T;
@@ -133,7 +135,7 @@ function matchOne(pattern: ResourcePattern, r: RequestResource, keys: KeyLookup)
 export function matchResources(matcher: ResourceMatcher, r: RequestResource, keys: KeyLookup): Tri {
   let result: Tri = F;
   for (const pattern of matcher.patterns) {
-    const m = matchOne(pattern, r, keys);
+    const m = matchPattern(pattern, r, keys);
     if (m === T) {
       result = T;
       break;
