@@ -9,6 +9,7 @@ import { summarizeLevels, type LevelTotals } from './levels';
 import { betterGrant, mergeGrants } from './grants';
 import { createPathCache, createViaMapper, reachableRoles, routeKey } from './reachability';
 import type { PrincipalReach, Reacher, ReachedResource, ReachedRole, ReachPath, ResourceReach } from './reachTypes';
+import { compareStrings } from './order';
 import { edgeId } from './staticEdges';
 import type { AccessGrant, CanAssumeEdge, EffectiveAccessEdge, LevelSummary } from './types';
 
@@ -77,15 +78,10 @@ function createListMemo(): { id(list: readonly AccessGrant[]): number; merged(li
   };
 }
 
-/** Builds the edges and indexes for `principals` (every request source and identity provider). */
-export function joinAccess(
-  principals: readonly string[],
-  direct: ReadonlyMap<string, ReadonlyMap<string, readonly AccessGrant[]>>,
-  adjacency: ReadonlyMap<string, readonly CanAssumeEdge[]>,
-  totals: ReadonlyMap<string, LevelTotals>,
-  levelsOf: (action: string) => readonly AccessLevel[],
-  reuse?: JoinReuse,
-): AccessJoin {
+type Direct = ReadonlyMap<string, ReadonlyMap<string, readonly AccessGrant[]>>;
+
+/** Joins one principal at a time, sharing paths, mapped lists and list facts between principals. */
+function createJoiner(direct: Direct, adjacency: ReadonlyMap<string, readonly CanAssumeEdge[]>, totals: ReadonlyMap<string, LevelTotals>, levelsOf: (action: string) => readonly AccessLevel[]): (principal: string) => PrincipalJoin {
   const paths = createPathCache();
   const mapVia = createViaMapper();
   const routeKeys = new WeakMap<ReachPath, string>();
@@ -93,27 +89,7 @@ export function joinAccess(
   const lists = createListMemo();
   // Lists shared by principals (equal routes, memoized merges) are summarized once.
   const facts = new Map<readonly AccessGrant[], ListFacts>();
-  const edges: EffectiveAccessEdge[] = [];
-  const byPrincipal: PrincipalReach[] = [];
-  const reachers = new Map<string, Reacher[]>();
-  const records = new Map<string, PrincipalJoin>();
-  const keep = (principal: string, record: PrincipalJoin): void => {
-    records.set(principal, record);
-    for (const edge of record.edges) edges.push(edge);
-    if (record.reach !== undefined) byPrincipal.push(record.reach);
-    record.reachers.forEach((reacher, i) => {
-      const node = record.edges[i]?.target ?? '';
-      const list = reachers.get(node);
-      if (list === undefined) reachers.set(node, [reacher]);
-      else list.push(reacher);
-    });
-  };
-  for (const principal of [...principals].sort()) {
-    const before = reuse?.records.get(principal);
-    if (before !== undefined && reuse !== undefined && !reuse.changed.has(principal) && before.roles.every((r) => !reuse.changed.has(r.role))) {
-      keep(principal, before);
-      continue;
-    }
+  return (principal) => {
     const roles = reachableRoles(principal, adjacency, paths);
     const contributions = new Map<string, (readonly AccessGrant[])[]>();
     const mineDirect = direct.get(principal);
@@ -153,8 +129,94 @@ export function joinAccess(
       resources.push({ resource: node, edge: id, decision, levels });
       ownReachers.push({ principal, edge: id, decision, via: best?.via ?? [], conditions: best?.conditions ?? [], levels });
     }
-    keep(principal, { roles, edges: mine, reach: roles.length > 0 || resources.length > 0 ? { principal, roles, resources } : undefined, reachers: ownReachers });
+    return { roles, edges: mine, reach: roles.length > 0 || resources.length > 0 ? { principal, roles, resources } : undefined, reachers: ownReachers };
+  };
+}
+
+/** Whether a principal's previous join still holds: neither it nor a role it reached changed. */
+function stillHolds(before: PrincipalJoin, principal: string, changed: ReadonlySet<string>): boolean {
+  return !changed.has(principal) && before.roles.every((r) => !changed.has(r.role));
+}
+
+/** Builds the edges and indexes for `principals` (every request source and identity provider). */
+export function joinAccess(
+  principals: readonly string[],
+  direct: Direct,
+  adjacency: ReadonlyMap<string, readonly CanAssumeEdge[]>,
+  totals: ReadonlyMap<string, LevelTotals>,
+  levelsOf: (action: string) => readonly AccessLevel[],
+  reuse?: JoinReuse,
+): AccessJoin {
+  const join = createJoiner(direct, adjacency, totals, levelsOf);
+  const edges: EffectiveAccessEdge[] = [];
+  const byPrincipal: PrincipalReach[] = [];
+  const reachers = new Map<string, Reacher[]>();
+  const records = new Map<string, PrincipalJoin>();
+  const keep = (principal: string, record: PrincipalJoin): void => {
+    records.set(principal, record);
+    for (const edge of record.edges) edges.push(edge);
+    if (record.reach !== undefined) byPrincipal.push(record.reach);
+    record.reachers.forEach((reacher, i) => {
+      const node = record.edges[i]?.target ?? '';
+      const list = reachers.get(node);
+      if (list === undefined) reachers.set(node, [reacher]);
+      else list.push(reacher);
+    });
+  };
+  for (const principal of [...principals].sort()) {
+    const before = reuse?.records.get(principal);
+    keep(principal, before !== undefined && reuse !== undefined && stillHolds(before, principal, reuse.changed) ? before : join(principal));
   }
   const byResource = [...reachers.keys()].sort().map((resource) => ({ resource, principals: reachers.get(resource) ?? [] }));
   return { edges, byPrincipal, byResource, records };
+}
+
+/** What `patchJoin` returns: the join, with the principals joined again and the edges they replace. */
+export interface PatchedJoin extends Omit<AccessJoin, 'edges'> {
+  /** The principals joined again. */
+  readonly rejoined: ReadonlySet<string>;
+}
+
+/**
+ * The join after an edit whose only effects are on the direct access and outgoing `can-assume` edges
+ * of `changed` (the same principals as before): the principals that are or reach a changed one are
+ * joined again, every other keeps its record, and the two reachability indexes are patched rather than
+ * rebuilt. Equal to `joinAccess` over the same inputs.
+ */
+export function patchJoin(
+  previous: { readonly records: ReadonlyMap<string, PrincipalJoin>; readonly byPrincipal: readonly PrincipalReach[]; readonly byResource: readonly ResourceReach[] },
+  direct: Direct,
+  adjacency: ReadonlyMap<string, readonly CanAssumeEdge[]>,
+  totals: ReadonlyMap<string, LevelTotals>,
+  levelsOf: (action: string) => readonly AccessLevel[],
+  changed: ReadonlySet<string>,
+): PatchedJoin {
+  const join = createJoiner(direct, adjacency, totals, levelsOf);
+  const records = new Map(previous.records);
+  const rejoined = new Set<string>();
+  const touched = new Set<string>();
+  for (const [principal, before] of previous.records) {
+    if (stillHolds(before, principal, changed)) continue;
+    rejoined.add(principal);
+    for (const edge of before.edges) touched.add(edge.target);
+    const record = join(principal);
+    records.set(principal, record);
+    for (const edge of record.edges) touched.add(edge.target);
+  }
+  const byPrincipal = [...previous.byPrincipal.filter((r) => !rejoined.has(r.principal)), ...[...rejoined].flatMap((p) => records.get(p)?.reach ?? [])].sort((a, b) => compareStrings(a.principal, b.principal));
+  const reachersOf = new Map<string, Reacher[]>();
+  for (const entry of previous.byResource) if (touched.has(entry.resource)) reachersOf.set(entry.resource, entry.principals.filter((r) => !rejoined.has(r.principal)));
+  for (const principal of rejoined) {
+    const record = records.get(principal);
+    record?.reachers.forEach((reacher, i) => {
+      const node = record.edges[i]?.target ?? '';
+      const list = reachersOf.get(node);
+      if (list === undefined) reachersOf.set(node, [reacher]);
+      else list.push(reacher);
+    });
+  }
+  const byResource: ResourceReach[] = previous.byResource.filter((entry) => !touched.has(entry.resource));
+  for (const [resource, list] of reachersOf) if (list.length > 0) byResource.push({ resource, principals: list.sort((a, b) => compareStrings(a.principal, b.principal)) });
+  byResource.sort((a, b) => compareStrings(a.resource, b.resource));
+  return { byPrincipal, byResource, records, rejoined };
 }

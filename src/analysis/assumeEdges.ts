@@ -236,3 +236,48 @@ function evaluateRole(
   }
   return { record: { fingerprint: at.roleFp, keys, callers: callerIds, edges }, evaluations, reused };
 }
+
+/**
+ * The trust phase after an edit that changed only the identity side of `affected` declared callers
+ * (roles' trust policies, tags and control policies unchanged): every role keeps its candidate callers,
+ * in order, and only the cells of affected callers are evaluated again. Equal to `assumeEdges` with
+ * the same previous output.
+ */
+export function patchAssumeEdges(input: AssumeInput & { readonly previous: AssumeOutput }, affected: ReadonlyMap<string, RequestSource>): AssumeOutput {
+  const callerFps = new Map(input.previous.callers);
+  const callers = new Map<string, Caller>();
+  for (const [id, source] of affected) {
+    callerFps.set(id, input.callerFingerprint(id));
+    callers.set(id, { id, action: 'sts:AssumeRole', chained: source.kind === 'role' || (source.kind === 'session' && source.owner !== undefined && source.owner.includes(':role/')), source });
+  }
+  const cells = new Map(input.previous.cells);
+  const byRole = new Map<string, RoleCells>();
+  const edges: CanAssumeEdge[] = [];
+  let evaluations = 0;
+  let reused = 0;
+  for (const role of input.index.roles.values()) {
+    const before = input.previous.byRole.get(role.arn);
+    if (before === undefined) throw new Error('invariant: an identity edit keeps every role, so each has a previous record');
+    if (!before.callers.some((c) => affected.has(c))) {
+      byRole.set(role.arn, before);
+      for (const edge of before.edges) edges.push(edge);
+      reused += before.keys.length;
+      continue;
+    }
+    const trust = role.trustPolicy !== undefined && role.trustPolicy.valid ? role.trustPolicy.statements : [];
+    const mine: CanAssumeEdge[] = [];
+    before.keys.forEach((key, i) => {
+      const caller = callers.get(before.callers[i] ?? '');
+      let cell = cells.get(key);
+      if (caller !== undefined) {
+        cell = { fingerprint: `${callerFps.get(caller.id) ?? ''}#${before.fingerprint}`, edge: evaluatePair(input, caller, role.arn, strongest(trust, caller)) };
+        cells.set(key, cell);
+        evaluations += 1;
+      } else reused += 1;
+      if (cell?.edge !== undefined) mine.push(cell.edge);
+    });
+    byRole.set(role.arn, { ...before, edges: mine });
+    for (const edge of mine) edges.push(edge);
+  }
+  return { edges, cells, byRole, callers: callerFps, evaluations, reused };
+}

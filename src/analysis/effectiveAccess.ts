@@ -66,6 +66,8 @@ export interface AccessInput {
   readonly exact: boolean;
   /** Share results between requests of one class (`cellClasses.ts`). */
   readonly shareClasses: boolean;
+  /** The caller knows the targets and their sides equal `previousTargets` (an identity edit): not fingerprinted again. */
+  readonly targetsKnownUnchanged?: boolean;
 }
 
 /** Outputs of the direct-access phase. */
@@ -78,7 +80,7 @@ export interface AccessOutput {
   readonly naive: number;
   readonly reused: number;
   /** Target fingerprints by target key, in target order, and the target sides (in target order). */
-  readonly targetFingerprints: Map<string, string>;
+  readonly targetFingerprints: ReadonlyMap<string, string>;
   readonly sides: readonly TargetSide[];
   /** True when the targets, in order, and their fingerprints equal the previous analysis's. */
   readonly targetsUnchanged: boolean;
@@ -259,7 +261,8 @@ function addGrants(own: Map<string, readonly AccessGrant[]>, node: string, grant
 }
 
 /** Target fingerprints by key, in target order, and whether they equal the previous analysis's. */
-function targetPrints(input: AccessInput): { prints: Map<string, string>; unchanged: boolean } {
+function targetPrints(input: AccessInput): { prints: ReadonlyMap<string, string>; unchanged: boolean } {
+  if (input.targetsKnownUnchanged === true && input.previousTargets !== undefined) return { prints: input.previousTargets.fingerprints, unchanged: true };
   const prints = new Map<string, string>();
   for (const target of input.targets) prints.set(target.key, input.targetFingerprint(target));
   const before = input.previousTargets?.fingerprints;

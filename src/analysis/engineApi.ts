@@ -23,9 +23,22 @@ export interface AnalysisOptions {
   readonly chained?: boolean;
 }
 
+/** The inline identity policies an edit changed (users, groups, roles by ARN); `recompile` takes it. */
+export interface IdentityChange {
+  readonly users: ReadonlySet<string>;
+  readonly groups: ReadonlySet<string>;
+  readonly roles: ReadonlySet<string>;
+}
+
 /** The engine as analysis uses it. */
 export interface AnalysisEngine<C = unknown> {
   compile(scenario: Scenario, options: CompileOptions): C;
+  /**
+   * Optional: compiles `scenario`, equal in content to the one `previous` was compiled from except for
+   * the inline identity policies `change` names, reusing what the edit cannot reach. Without it,
+   * analysis compiles from scratch.
+   */
+  recompile?(previous: C, scenario: Scenario, options: CompileOptions, change: IdentityChange): C;
   /** One exact decision (missing keys are missing). */
   evaluate(compiled: C, request: Request): EvaluationResult;
   /** One three-valued decision (unknown keys give `Conditional`). */

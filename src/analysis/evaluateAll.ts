@@ -48,10 +48,12 @@ export interface Evaluated {
   readonly targetFingerprints: ReadonlyMap<string, string>;
   readonly targetSides: readonly TargetSide[];
   readonly joinRecords: ReadonlyMap<string, PrincipalJoin>;
+  /** The request sources, in evaluation order. */
+  readonly sources: readonly RequestSource[];
 }
 
 /** Who consumes each RAM-shared resource node (active associations only). */
-function ramConsumers(shares: readonly SharesEdge[]): Map<string, Set<string>> {
+export function ramConsumers(shares: readonly SharesEdge[]): Map<string, Set<string>> {
   const consumersOfShare = new Map<string, Set<string>>();
   for (const edge of shares) {
     if (edge.role !== 'consumer' || edge.status !== 'active') continue;
@@ -71,7 +73,7 @@ function ramConsumers(shares: readonly SharesEdge[]): Map<string, Set<string>> {
   return byNode;
 }
 
-function isConsumer(consumers: ReadonlySet<string> | undefined, source: RequestSource): boolean {
+export function isConsumer(consumers: ReadonlySet<string> | undefined, source: RequestSource): boolean {
   if (consumers === undefined) return false;
   if (consumers.has(source.id) || (source.owner !== undefined && consumers.has(source.owner))) return true;
   if (source.account !== undefined && consumers.has(source.account)) return true;
@@ -130,6 +132,7 @@ export function* evaluateAll(input: EvaluateInput): Generator<AnalysisProgress, 
     targetFingerprints: access.targetFingerprints,
     targetSides: access.sides,
     joinRecords: join.records,
+    sources,
   };
 }
 

@@ -85,7 +85,7 @@ export function namedPrincipals(spec: PrincipalSpec): NamedPrincipal[] {
 
 const ACCOUNT_KEYS = /account$/i;
 
-function accountsOfStatement(statement: Statement, add: (account: string, partition: string) => void): void {
+export function accountsOfStatement(statement: Statement, add: (account: string, partition: string) => void): void {
   for (const spec of [statement.principal, statement.notPrincipal]) {
     if (spec === undefined) continue;
     for (const named of namedPrincipals(spec)) {

@@ -5,7 +5,7 @@
  */
 import type { Statement } from '../model/policy';
 import { ANONYMOUS_NODE_ID } from './buildNodes';
-import type { PolicySite, ScenarioIndex } from './scenarioIndex';
+import type { PolicySite, PrincipalEntity, ScenarioIndex } from './scenarioIndex';
 import { callerFacts, resourceMatcher, specKeys, type CallerFacts, type ResourceMatcher } from './statementMatch';
 import type { GraphNode } from './types';
 
@@ -61,36 +61,39 @@ function sideKeyOf(statements: readonly Statement[]): string {
   return statements.map(statementId).join(',');
 }
 
+/** The request source of a declared principal. */
+export function principalSource(index: ScenarioIndex, principal: PrincipalEntity): RequestSource {
+  const scp = index.controlLevels(principal.account, 'SCP').flatMap((level) => level.sites);
+  const identity = liveStatements(principal.identity);
+  const parts = [identity, liveStatements([principal.boundary]), liveStatements(principal.session), liveStatements(scp)];
+  const statements = parts.flat();
+  const origins = new Uint8Array(statements.length);
+  let at = 0;
+  parts.forEach((list, origin) => list.forEach(() => (origins[at++] = origin)));
+  const info = index.accounts.get(principal.account);
+  const allows = identity.filter((s) => s.effect === 'Allow');
+  return {
+    id: principal.id,
+    kind: principal.kind,
+    account: principal.account,
+    facts: callerFacts(principal.id, principal.account, principal.userArn),
+    statements,
+    origins,
+    hasBoundary: principal.boundary !== undefined,
+    shareable: principal.kind !== 'session' && !principal.serviceLinked,
+    allows,
+    allowMatchers: allows.map(resourceMatcher),
+    sideKey: sideKeyOf(statements),
+    owner: principal.roleArn ?? principal.userArn,
+    ancestors: info?.ancestors ?? [],
+    external: info?.external === true,
+  };
+}
+
 /** Every request source of the scenario, given the graph's nodes. */
 export function requestSources(index: ScenarioIndex, nodes: ReadonlyMap<string, GraphNode>): RequestSource[] {
   const out: RequestSource[] = [];
-  for (const principal of index.principals.values()) {
-    const scp = index.controlLevels(principal.account, 'SCP').flatMap((level) => level.sites);
-    const identity = liveStatements(principal.identity);
-    const parts = [identity, liveStatements([principal.boundary]), liveStatements(principal.session), liveStatements(scp)];
-    const statements = parts.flat();
-    const origins = new Uint8Array(statements.length);
-    let at = 0;
-    parts.forEach((list, origin) => list.forEach(() => (origins[at++] = origin)));
-    const info = index.accounts.get(principal.account);
-    const allows = identity.filter((s) => s.effect === 'Allow');
-    out.push({
-      id: principal.id,
-      kind: principal.kind,
-      account: principal.account,
-      facts: callerFacts(principal.id, principal.account, principal.userArn),
-      statements,
-      origins,
-      hasBoundary: principal.boundary !== undefined,
-      shareable: principal.kind !== 'session' && !principal.serviceLinked,
-      allows,
-      allowMatchers: allows.map(resourceMatcher),
-      sideKey: sideKeyOf(statements),
-      owner: principal.roleArn ?? principal.userArn,
-      ancestors: info?.ancestors ?? [],
-      external: info?.external === true,
-    });
-  }
+  for (const principal of index.principals.values()) out.push(principalSource(index, principal));
   for (const node of nodes.values()) {
     const undeclared = node.flags.includes('undeclared') && (node.kind === 'user' || node.kind === 'role' || node.kind === 'session');
     if (node.kind !== 'service' && node.kind !== 'anonymous' && !undeclared) continue;

@@ -7,7 +7,7 @@ import type { PolicyRef } from '../engine/types';
 import { parseIamArn, parseStsArn } from '../model/arns';
 import { parseArn, type AccountId, type JsonPath } from '../model/ids';
 import type { PolicyDocument } from '../model/policy';
-import type { Account, Group, PolicyAttachment, Resource, Role, Scenario, Tags } from '../model/types';
+import type { Account, Group, PolicyAttachment, Resource, Role, Scenario, Session, Tags, User } from '../model/types';
 import { collectMentionedAccounts } from './policySites';
 
 /** One policy document together with the reference that names it in explanations. */
@@ -77,65 +77,14 @@ export function indexScenario(scenario: Scenario, awsManaged: ReadonlyMap<string
   const groups = new Map<string, Group>(scenario.groups.map((g) => [g.arn, g]));
   const roles = new Map(scenario.roles.map((r) => [r.arn, r]));
 
-  function sites(owner: string, list: readonly PolicyAttachment[], kind: 'identity' | 'session'): PolicySite[] {
-    return list.flatMap((a): PolicySite[] => {
-      if (a.kind === 'inline') return [{ ref: { kind, name: a.name, owner, path: a.document.path }, document: a.document }];
-      const document = managed.get(a.arn);
-      return document === undefined ? [] : [{ ref: { kind, name: a.arn, owner, path: document.path }, document }];
-    });
-  }
-  function boundarySite(owner: string, arn: string | undefined): PolicySite | undefined {
-    const document = arn === undefined ? undefined : managed.get(arn);
-    return arn === undefined || document === undefined ? undefined : { ref: { kind: 'boundary', name: arn, owner, path: document.path }, document };
-  }
-
+  const makers = siteMakers(managed, groups);
   const principals = new Map<string, PrincipalEntity>();
-  const userSide = new Map<string, Pick<PrincipalEntity, 'identity' | 'boundary'>>();
-  for (const user of scenario.users) {
-    const identity = [...sites(user.arn, user.policies, 'identity'), ...user.groups.flatMap((g) => sites(g, groups.get(g)?.policies ?? [], 'identity'))];
-    const side = { identity, boundary: boundarySite(user.arn, user.permissionsBoundary) };
-    userSide.set(user.arn, side);
-    const iam = parseIamArn(user.arn);
-    principals.set(user.arn, { id: user.arn, kind: 'user', account: user.arn.split(':')[4] as AccountId, partition: iam?.partition ?? 'aws', path: user.path, ...side, session: [], roleArn: undefined, userArn: undefined, serviceLinked: false, tags: user.tags });
-  }
-  const roleByName = new Map<string, Role>();
-  for (const role of scenario.roles) {
-    const iam = parseIamArn(role.arn);
-    roleByName.set(`${iam?.account}/${iam?.name}`, role);
-    principals.set(role.arn, {
-      id: role.arn,
-      kind: 'role',
-      account: (iam?.account ?? '') as AccountId,
-      partition: iam?.partition ?? 'aws',
-      path: role.path,
-      identity: sites(role.arn, role.policies, 'identity'),
-      boundary: boundarySite(role.arn, role.permissionsBoundary),
-      session: [],
-      roleArn: role.arn,
-      userArn: undefined,
-      serviceLinked: iam !== undefined && iam.path.startsWith('/aws-service-role/'),
-      tags: role.tags,
-    });
-  }
+  for (const user of scenario.users) principals.set(user.arn, userEntity(user, makers));
+  for (const role of scenario.roles) principals.set(role.arn, roleEntity(role, makers));
+  const roleByName = rolesByName(scenario);
   for (const session of scenario.sessions) {
-    const sts = parseStsArn(session.arn);
-    if (sts === undefined) continue;
-    const role = sts.kind === 'assumed-role' ? roleByName.get(`${sts.account}/${sts.roleName}`) : undefined;
-    const behind = role !== undefined ? principals.get(role.arn) : session.user !== undefined ? userSide.get(session.user) : undefined;
-    principals.set(session.arn, {
-      id: session.arn,
-      kind: 'session',
-      account: sts.account as AccountId,
-      partition: sts.partition,
-      path: session.path,
-      identity: behind?.identity ?? [],
-      boundary: behind?.boundary,
-      session: sites(session.arn, session.policies, 'session'),
-      roleArn: role?.arn,
-      userArn: sts.kind === 'federated-user' ? session.user : undefined,
-      serviceLinked: role !== undefined && principals.get(role.arn)?.serviceLinked === true,
-      tags: { ...(role?.tags ?? {}), ...session.tags },
-    });
+    const entity = sessionEntity(session, roleByName, principals, makers);
+    if (entity !== undefined) principals.set(session.arn, entity);
   }
 
   const levelCache = new Map<string, { level: string; sites: PolicySite[] }[]>();
@@ -156,7 +105,7 @@ export function indexScenario(scenario: Scenario, awsManaged: ReadonlyMap<string
     return result;
   }
 
-  return { scenario, accounts, principals, roles, resources: new Map(scenario.resources.map((r) => [r.arn, r])), managed, controlLevels, sitesOf: sites };
+  return { scenario, accounts, principals, roles, resources: new Map(scenario.resources.map((r) => [r.arn, r])), managed, controlLevels, sitesOf: makers.sites };
 }
 
 function indexAccounts(scenario: Scenario): Map<string, AccountInfo> {
@@ -202,4 +151,99 @@ export function accountOfArn(index: ScenarioIndex, arn: string): string | undefi
   if (parts === undefined) return undefined;
   if (/^\d{12}$/.test(parts.account)) return parts.account;
   return index.resources.get(arn)?.account;
+}
+
+type SiteMakers = ReturnType<typeof siteMakers>;
+
+/** The policy sites of attachments and boundaries, resolving managed ARNs in `managed`. */
+function siteMakers(managed: ReadonlyMap<string, PolicyDocument>, groups: ReadonlyMap<string, Group>) {
+  function sites(owner: string, list: readonly PolicyAttachment[], kind: 'identity' | 'session'): PolicySite[] {
+    return list.flatMap((a): PolicySite[] => {
+      if (a.kind === 'inline') return [{ ref: { kind, name: a.name, owner, path: a.document.path }, document: a.document }];
+      const document = managed.get(a.arn);
+      return document === undefined ? [] : [{ ref: { kind, name: a.arn, owner, path: document.path }, document }];
+    });
+  }
+  function boundarySite(owner: string, arn: string | undefined): PolicySite | undefined {
+    const document = arn === undefined ? undefined : managed.get(arn);
+    return arn === undefined || document === undefined ? undefined : { ref: { kind: 'boundary', name: arn, owner, path: document.path }, document };
+  }
+  return { sites, boundarySite, groups };
+}
+
+function userEntity(user: User, { sites, boundarySite, groups }: SiteMakers): PrincipalEntity {
+  const identity = [...sites(user.arn, user.policies, 'identity'), ...user.groups.flatMap((g) => sites(g, groups.get(g)?.policies ?? [], 'identity'))];
+  const iam = parseIamArn(user.arn);
+  return { id: user.arn, kind: 'user', account: user.arn.split(':')[4] as AccountId, partition: iam?.partition ?? 'aws', path: user.path, identity, boundary: boundarySite(user.arn, user.permissionsBoundary), session: [], roleArn: undefined, userArn: undefined, serviceLinked: false, tags: user.tags };
+}
+
+function roleEntity(role: Role, { sites, boundarySite }: SiteMakers): PrincipalEntity {
+  const iam = parseIamArn(role.arn);
+  return {
+    id: role.arn,
+    kind: 'role',
+    account: (iam?.account ?? '') as AccountId,
+    partition: iam?.partition ?? 'aws',
+    path: role.path,
+    identity: sites(role.arn, role.policies, 'identity'),
+    boundary: boundarySite(role.arn, role.permissionsBoundary),
+    session: [],
+    roleArn: role.arn,
+    userArn: undefined,
+    serviceLinked: iam !== undefined && iam.path.startsWith('/aws-service-role/'),
+    tags: role.tags,
+  };
+}
+
+/** A declared session: the policies of the role or user behind it, and its own session policies. */
+function sessionEntity(session: Session, roleByName: ReadonlyMap<string, Role>, principals: ReadonlyMap<string, PrincipalEntity>, { sites }: SiteMakers): PrincipalEntity | undefined {
+  const sts = parseStsArn(session.arn);
+  if (sts === undefined) return undefined;
+  const role = sts.kind === 'assumed-role' ? roleByName.get(`${sts.account}/${sts.roleName}`) : undefined;
+  const user = session.user === undefined ? undefined : principals.get(session.user);
+  const behind = role !== undefined ? principals.get(role.arn) : user?.kind === 'user' ? user : undefined;
+  return {
+    id: session.arn,
+    kind: 'session',
+    account: sts.account as AccountId,
+    partition: sts.partition,
+    path: session.path,
+    identity: behind?.identity ?? [],
+    boundary: behind?.boundary,
+    session: sites(session.arn, session.policies, 'session'),
+    roleArn: role?.arn,
+    userArn: sts.kind === 'federated-user' ? session.user : undefined,
+    serviceLinked: role !== undefined && principals.get(role.arn)?.serviceLinked === true,
+    tags: { ...(role?.tags ?? {}), ...session.tags },
+  };
+}
+
+function rolesByName(scenario: Scenario): Map<string, Role> {
+  const out = new Map<string, Role>();
+  for (const role of scenario.roles) {
+    const iam = parseIamArn(role.arn);
+    out.set(`${iam?.account}/${iam?.name}`, role);
+  }
+  return out;
+}
+
+/**
+ * The index of `scenario`, which equals `previous.scenario` in content except for the identity
+ * policies of the principals in `affected` (users, roles and the sessions behind them): their entries
+ * are built again, everything else is the previous index's.
+ */
+export function reindexPrincipals(previous: ScenarioIndex, scenario: Scenario, affected: ReadonlySet<string>): ScenarioIndex {
+  const makers = siteMakers(previous.managed, new Map<string, Group>(scenario.groups.map((g) => [g.arn, g])));
+  const principals = new Map(previous.principals);
+  for (const user of scenario.users) if (affected.has(user.arn)) principals.set(user.arn, userEntity(user, makers));
+  for (const role of scenario.roles) if (affected.has(role.arn)) principals.set(role.arn, roleEntity(role, makers));
+  const sessions = scenario.sessions.filter((s) => affected.has(s.arn));
+  if (sessions.length > 0) {
+    const byName = rolesByName(scenario);
+    for (const session of sessions) {
+      const entity = sessionEntity(session, byName, principals, makers);
+      if (entity !== undefined) principals.set(session.arn, entity);
+    }
+  }
+  return { ...previous, scenario, principals, roles: new Map(scenario.roles.map((r) => [r.arn, r])), resources: new Map(scenario.resources.map((r) => [r.arn, r])), sitesOf: makers.sites };
 }

@@ -25,27 +25,45 @@ function blockFinding(subject: string, principal: string, action: string, blocke
   });
 }
 
-/** External-access and blocked-by-control-policy findings from the evaluated edges. */
-export function accessFindings(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], blocks: readonly ControlBlock[]): Finding[] {
+/** The finding one edge gives, if any. */
+export function edgeFinding(nodes: ReadonlyMap<string, GraphNode>, edge: GraphEdge): Finding | undefined {
+  if (edge.kind === 'effective-access' || (edge.kind === 'can-assume' && edge.decision !== 'blocked')) {
+    if (!isOutsider(nodes.get(edge.source))) return undefined;
+    const via = edge.kind === 'effective-access' ? viaOf(edge) : undefined;
+    const decision = edge.decision === 'allowed' ? 'allowed' : 'conditional';
+    return makeFinding({ code: 'external-access', subject: edge.target, params: { principal: edge.source, decision, ...(via ? { via } : {}) }, path: nodes.get(edge.target)?.path ?? [], detail: edge.source });
+  }
+  if (edge.kind === 'grants') {
+    const target = nodes.get(edge.target);
+    // Declared outsiders are judged by their evaluated edges; accounts and undeclared principals by the grant.
+    if (!isOutsider(target) || (target?.kind !== 'account' && !target?.flags.includes('undeclared'))) return undefined;
+    const statement = edge.statements[0];
+    return makeFinding({ code: 'external-access', subject: edge.source, params: { principal: edge.target, decision: 'conditional' }, ...(statement ? { statement } : {}), detail: edge.target });
+  }
+  if (edge.kind === 'can-assume' && edge.blockedBy !== undefined && isControlPolicyBlock(edge.blockedBy)) return blockFinding(edge.target, edge.source, edge.action, edge.blockedBy);
+  return undefined;
+}
+
+/** The findings of a list of edges, in edge order. */
+export function edgeFindings(nodes: ReadonlyMap<string, GraphNode>, edges: Iterable<GraphEdge>): Finding[] {
   const out: Finding[] = [];
   for (const edge of edges) {
-    if (edge.kind === 'effective-access' || (edge.kind === 'can-assume' && edge.decision !== 'blocked')) {
-      if (!isOutsider(nodes.get(edge.source))) continue;
-      const via = edge.kind === 'effective-access' ? viaOf(edge) : undefined;
-      const decision = edge.decision === 'allowed' ? 'allowed' : 'conditional';
-      out.push(makeFinding({ code: 'external-access', subject: edge.target, params: { principal: edge.source, decision, ...(via ? { via } : {}) }, path: nodes.get(edge.target)?.path ?? [], detail: edge.source }));
-    } else if (edge.kind === 'grants') {
-      const target = nodes.get(edge.target);
-      // Declared outsiders are judged by their evaluated edges; accounts and undeclared principals by the grant.
-      if (!isOutsider(target) || (target?.kind !== 'account' && !target?.flags.includes('undeclared'))) continue;
-      const statement = edge.statements[0];
-      out.push(makeFinding({ code: 'external-access', subject: edge.source, params: { principal: edge.target, decision: 'conditional' }, ...(statement ? { statement } : {}), detail: edge.target }));
-    } else if (edge.kind === 'can-assume' && edge.blockedBy !== undefined && isControlPolicyBlock(edge.blockedBy)) {
-      out.push(blockFinding(edge.target, edge.source, edge.action, edge.blockedBy));
-    }
+    const finding = edgeFinding(nodes, edge);
+    if (finding !== undefined) out.push(finding);
   }
+  return out;
+}
+
+/** The blocked-by-control-policy findings of direct-access blocks, in block order. */
+export function blockFindings(blocks: Iterable<ControlBlock>): Finding[] {
+  const out: Finding[] = [];
   for (const block of blocks) out.push(blockFinding(block.node, block.source, block.action, block.blocker));
   return out;
+}
+
+/** External-access and blocked-by-control-policy findings from the evaluated edges. */
+export function accessFindings(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], blocks: readonly ControlBlock[]): Finding[] {
+  return [...edgeFindings(nodes, edges), ...blockFindings(blocks)];
 }
 
 function viaOf(edge: EffectiveAccessEdge): string | undefined {

@@ -7,6 +7,7 @@ import { parseOperator, NEGATED_OPERATORS } from '../../model/conditionOperators
 import { parseArn } from '../../model/ids';
 import { hasConstrainingCondition } from '../../model/lintPolicy';
 import type { ConditionEntry, Statement } from '../../model/policy';
+import type { PolicyAttachment } from '../../model/types';
 import { makeFinding } from '../findingMessages';
 import type { Finding } from '../findingTypes';
 import { namedPrincipals, statementRef } from '../policySites';
@@ -76,19 +77,10 @@ function isBroad(statement: Statement): boolean {
   );
 }
 
-function broadFindings(index: ScenarioIndex, out: Finding[]): void {
-  const { scenario } = index;
-  const holders = [
-    ...scenario.users.map((u) => ({ arn: u.arn, sites: index.sitesOf(u.arn, u.policies, 'identity') })),
-    ...scenario.groups.map((g) => ({ arn: g.arn, sites: index.sitesOf(g.arn, g.policies, 'identity') })),
-    ...scenario.roles.map((r) => ({ arn: r.arn, sites: index.sitesOf(r.arn, r.policies, 'identity') })),
-    ...scenario.sessions.map((s) => ({ arn: s.arn, sites: index.sitesOf(s.arn, s.policies, 'session') })),
-  ];
-  for (const { arn, sites } of holders) {
-    for (const site of sites) {
-      for (const statement of site.document.valid ? site.document.statements : []) {
-        if (isBroad(statement)) out.push(makeFinding({ code: 'overly-broad-grant', subject: arn, statement: statementRef(site.ref, statement), params: { policy: site.ref.name } }));
-      }
+function broadFindings(arn: string, sites: readonly PolicySite[], out: Finding[]): void {
+  for (const site of sites) {
+    for (const statement of site.document.valid ? site.document.statements : []) {
+      if (isBroad(statement)) out.push(makeFinding({ code: 'overly-broad-grant', subject: arn, statement: statementRef(site.ref, statement), params: { policy: site.ref.name } }));
     }
   }
 }
@@ -112,19 +104,43 @@ function partitionFindings(index: ScenarioIndex, site: PolicySite, statement: St
   }
 }
 
-/** Every static finding of the scenario. */
-export function staticFindings(index: ScenarioIndex, sites: readonly PolicySite[]): Finding[] {
-  const out: Finding[] = [];
-  for (const site of sites) {
-    if (!site.document.valid) {
-      out.push(makeFinding({ code: 'invalid-policy', subject: site.ref.owner, policy: site.ref, params: { policy: site.ref.name } }));
-      continue;
-    }
-    for (const statement of site.document.statements) {
-      if (site.ref.kind === 'resource' || site.ref.kind === 'trust') grantFindings(index, site, statement, out);
-      partitionFindings(index, site, statement, out);
-    }
+function siteFindings(index: ScenarioIndex, site: PolicySite, out: Finding[]): void {
+  if (!site.document.valid) {
+    out.push(makeFinding({ code: 'invalid-policy', subject: site.ref.owner, policy: site.ref, params: { policy: site.ref.name } }));
+    return;
   }
-  broadFindings(index, out);
+  for (const statement of site.document.statements) {
+    if (site.ref.kind === 'resource' || site.ref.kind === 'trust') grantFindings(index, site, statement, out);
+    partitionFindings(index, site, statement, out);
+  }
+}
+
+/**
+ * The static findings, in two parts: those of each user, group and role's own identity policies
+ * (inline documents, and `overly-broad-grant` over every policy it holds), by holder ARN, so that an
+ * edit of a holder's inline policy recomputes that holder's only; and all the others. Finding ids do
+ * not repeat across the parts.
+ */
+export interface StaticFindings {
+  readonly byHolder: ReadonlyMap<string, readonly Finding[]>;
+  readonly other: readonly Finding[];
+}
+
+/** The static findings of one user, group or role (`kind` names its attachments' list). */
+export function holderFindings(index: ScenarioIndex, holder: { readonly arn: string; readonly policies: readonly PolicyAttachment[] }): Finding[] {
+  const out: Finding[] = [];
+  for (const a of holder.policies) if (a.kind === 'inline') siteFindings(index, { ref: { kind: 'identity', name: a.name, owner: holder.arn, path: a.document.path }, document: a.document }, out);
+  broadFindings(holder.arn, index.sitesOf(holder.arn, holder.policies, 'identity'), out);
   return out;
+}
+
+/** Every static finding of the scenario, in parts. */
+export function staticFindings(index: ScenarioIndex, sites: readonly PolicySite[]): StaticFindings {
+  const { scenario } = index;
+  const byHolder = new Map<string, Finding[]>();
+  for (const holder of [...scenario.users, ...scenario.groups, ...scenario.roles]) byHolder.set(holder.arn, holderFindings(index, holder));
+  const other: Finding[] = [];
+  for (const site of sites) if (!(site.ref.kind === 'identity' && byHolder.has(site.ref.owner))) siteFindings(index, site, other);
+  for (const session of scenario.sessions) broadFindings(session.arn, index.sitesOf(session.arn, session.policies, 'session'), other);
+  return { byHolder, other };
 }
