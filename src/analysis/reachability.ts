@@ -120,9 +120,14 @@ export function createPathCache(): PathCache {
   return { pathOf };
 }
 
-/** The key of a path as far as indirect access is concerned: the roles assumed, the decision and conditions. */
+/**
+ * The key of a path as far as indirect access is concerned: the roles assumed, the decision and the
+ * conditions, each with where it is written (principals whose routes differ only in that place would
+ * otherwise share the first one's derived grants, so a principal's edges depended on which principal
+ * was joined first: an incremental join, which joins fewer, showed the other place).
+ */
 export function routeKey(path: ReachPath): string {
-  const conditions = path.conditions.map((c) => `${c.effect}:${c.condition.operator}:${c.condition.key}:${c.condition.values.join(',')}`).join(';');
+  const conditions = path.conditions.map((c) => `${c.effect}:${c.condition.operator}:${c.condition.key}:${c.condition.values.join(',')}@${JSON.stringify(c.condition.path)}`).join(';');
   return `${path.hops.map((h) => h.to).join('>')}|${path.decision}|${conditions}`;
 }
 
