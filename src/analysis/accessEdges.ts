@@ -171,6 +171,33 @@ export function joinAccess(
   return { edges, byPrincipal, byResource, records };
 }
 
+/**
+ * A list sorted by `keyOf` (unique keys) with the entries of `keys` replaced by `make(key)` (dropped when
+ * it gives `undefined`; added in order when the key is new).
+ */
+function patchSorted<T>(list: readonly T[], keyOf: (item: T) => string, keys: ReadonlySet<string>, make: (key: string) => T | undefined): T[] {
+  const out: T[] = [];
+  const seen = new Set<string>();
+  for (const item of list) {
+    const key = keyOf(item);
+    if (!keys.has(key)) {
+      out.push(item);
+      continue;
+    }
+    seen.add(key);
+    const next = make(key);
+    if (next !== undefined) out.push(next);
+  }
+  const added: T[] = [];
+  for (const key of keys) {
+    if (seen.has(key)) continue;
+    const next = make(key);
+    if (next !== undefined) added.push(next);
+  }
+  if (added.length === 0) return out;
+  return [...out, ...added].sort((a, b) => compareStrings(keyOf(a), keyOf(b)));
+}
+
 /** What `patchJoin` returns: the join, with the principals joined again and the edges they replace. */
 export interface PatchedJoin extends Omit<AccessJoin, 'edges'> {
   /** The principals joined again. */
@@ -203,7 +230,8 @@ export function patchJoin(
     records.set(principal, record);
     for (const edge of record.edges) touched.add(edge.target);
   }
-  const byPrincipal = [...previous.byPrincipal.filter((r) => !rejoined.has(r.principal)), ...[...rejoined].flatMap((p) => records.get(p)?.reach ?? [])].sort((a, b) => compareStrings(a.principal, b.principal));
+  // Both indexes stay in their order: entries are replaced in place, new ones merged in sorted.
+  const byPrincipal = patchSorted(previous.byPrincipal, (r) => r.principal, rejoined, (p) => records.get(p)?.reach);
   const reachersOf = new Map<string, Reacher[]>();
   for (const entry of previous.byResource) if (touched.has(entry.resource)) reachersOf.set(entry.resource, entry.principals.filter((r) => !rejoined.has(r.principal)));
   for (const principal of rejoined) {
@@ -215,8 +243,9 @@ export function patchJoin(
       else list.push(reacher);
     });
   }
-  const byResource: ResourceReach[] = previous.byResource.filter((entry) => !touched.has(entry.resource));
-  for (const [resource, list] of reachersOf) if (list.length > 0) byResource.push({ resource, principals: list.sort((a, b) => compareStrings(a.principal, b.principal)) });
-  byResource.sort((a, b) => compareStrings(a.resource, b.resource));
+  const byResource = patchSorted(previous.byResource, (r) => r.resource, touched, (resource) => {
+    const list = reachersOf.get(resource);
+    return list === undefined || list.length === 0 ? undefined : { resource, principals: list.sort((a, b) => compareStrings(a.principal, b.principal)) };
+  });
   return { byPrincipal, byResource, records, rejoined };
 }

@@ -150,18 +150,7 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
     for (const source of input.sources) for (const side of sides) add(source, side);
     return pairs;
   }
-  const byAccount = new Map<string, TargetSide[]>();
-  for (const side of sides) {
-    const list = byAccount.get(side.target.account);
-    if (list === undefined) byAccount.set(side.target.account, [side]);
-    else list.push(side);
-  }
-  // Lower-cased ARNs per account, computed once (not once per source: that is sources × targets).
-  const keysOf = new Map<string, string[]>();
-  for (const [account, list] of byAccount) {
-    list.sort((a, b) => (lowerArn(a.target) < lowerArn(b.target) ? -1 : 1));
-    keysOf.set(account, list.map((side) => lowerArn(side.target)));
-  }
+  const { byAccount, keysOf } = sidesByAccount(sides);
   for (const source of input.sources) {
     const local = source.account === undefined ? undefined : byAccount.get(source.account);
     const keys = source.account === undefined ? undefined : keysOf.get(source.account);
@@ -194,6 +183,32 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
     if (side.shared) for (const source of input.sources) if (input.ramConsumer(side.target.node, source)) consider(source);
   }
   return pairs;
+}
+
+const accountSides = new WeakMap<readonly TargetSide[], { byAccount: Map<string, TargetSide[]>; keysOf: Map<string, string[]> }>();
+
+/**
+ * The sides of each account sorted by lower-cased ARN, with those ARNs: once per list of sides (an
+ * identity edit reuses the previous analysis's list, and its pairs then cost the edited sources only).
+ */
+function sidesByAccount(sides: readonly TargetSide[]): { byAccount: Map<string, TargetSide[]>; keysOf: Map<string, string[]> } {
+  const known = accountSides.get(sides);
+  if (known !== undefined) return known;
+  const byAccount = new Map<string, TargetSide[]>();
+  for (const side of sides) {
+    const list = byAccount.get(side.target.account);
+    if (list === undefined) byAccount.set(side.target.account, [side]);
+    else list.push(side);
+  }
+  // Lower-cased ARNs per account, computed once (not once per source: that is sources × targets).
+  const keysOf = new Map<string, string[]>();
+  for (const [account, list] of byAccount) {
+    list.sort((a, b) => (lowerArn(a.target) < lowerArn(b.target) ? -1 : 1));
+    keysOf.set(account, list.map((side) => lowerArn(side.target)));
+  }
+  const out = { byAccount, keysOf };
+  accountSides.set(sides, out);
+  return out;
 }
 
 /** True for an IAM caller from another account: a resource-policy grant then also needs an identity Allow. */

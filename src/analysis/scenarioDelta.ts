@@ -7,7 +7,7 @@
  */
 import type { PolicyDocument } from '../model/policy';
 import { documentHash, hashValue, StructuralHash } from '../model/structuralHash';
-import type { Group, Role, Scenario, User } from '../model/types';
+import type { Group, PolicyAttachment, Role, Scenario, User } from '../model/types';
 import type { IdentityChange } from './engineApi';
 
 /** An edit of inline identity policy documents only. */
@@ -62,6 +62,24 @@ function shapeOf(entity: User | Group | Role): string {
   return shape;
 }
 
+function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  return a === b || (a.length === b.length && a.every((part, i) => part === b[i]));
+}
+
+/** Whether two attachment lists (equal shapes) have the same inline policies: names, places, documents. */
+function sameInline(before: readonly PolicyAttachment[], after: readonly PolicyAttachment[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let k = 0; k < after.length; k++) {
+    const a = before[k]!;
+    const b = after[k]!;
+    if (a.kind !== b.kind) return false;
+    if (a.kind === 'managed' || b.kind === 'managed') continue;
+    if (a.name !== b.name || !samePath(a.path, b.path)) return false;
+    if (a.document !== b.document && documentHash(a.document) !== documentHash(b.document)) return false;
+  }
+  return true;
+}
+
 /** Adds to `changed` the entities whose inline documents differ; false when anything else differs. */
 function compareEntities(before: readonly (User | Group | Role)[], after: readonly (User | Group | Role)[], changed: Set<string>, documents: PolicyDocument[]): boolean {
   if (before.length !== after.length) return false;
@@ -70,15 +88,9 @@ function compareEntities(before: readonly (User | Group | Role)[], after: readon
     const b = after[i]!;
     if (a === b) continue;
     if (a.arn !== b.arn || shapeOf(a) !== shapeOf(b)) return false;
-    const oldInline = a.policies.filter((p) => p.kind === 'inline');
-    const newInline = b.policies.filter((p) => p.kind === 'inline');
-    const equal = oldInline.length === newInline.length && newInline.every((p, k) => {
-      const old = oldInline[k]!;
-      return p.name === old.name && hashValue(p.path) === hashValue(old.path) && (p.document === old.document || documentHash(p.document) === documentHash(old.document));
-    });
-    if (equal) continue;
+    if (sameInline(a.policies, b.policies)) continue;
     changed.add(b.arn);
-    for (const p of [...oldInline, ...newInline]) documents.push(p.document);
+    for (const p of [...a.policies, ...b.policies]) if (p.kind === 'inline') documents.push(p.document);
   }
   return true;
 }
