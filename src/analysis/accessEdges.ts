@@ -81,7 +81,12 @@ function createListMemo(): { id(list: readonly AccessGrant[]): number; merged(li
 type Direct = ReadonlyMap<string, ReadonlyMap<string, readonly AccessGrant[]>>;
 
 /** Joins one principal at a time, sharing paths, mapped lists and list facts between principals. */
-function createJoiner(direct: Direct, adjacency: ReadonlyMap<string, readonly CanAssumeEdge[]>, totals: ReadonlyMap<string, LevelTotals>, levelsOf: (action: string) => readonly AccessLevel[]): (principal: string) => PrincipalJoin {
+function createJoiner(
+  direct: Direct,
+  adjacency: ReadonlyMap<string, readonly CanAssumeEdge[]>,
+  totals: ReadonlyMap<string, LevelTotals>,
+  levelsOf: (action: string) => readonly AccessLevel[],
+): { readonly join: (principal: string) => PrincipalJoin; readonly rejoinNodes: (principal: string, before: PrincipalJoin, nodes: ReadonlySet<string>) => PrincipalJoin } {
   const paths = createPathCache();
   const mapVia = createViaMapper();
   const routeKeys = new WeakMap<ReachPath, string>();
@@ -89,7 +94,44 @@ function createJoiner(direct: Direct, adjacency: ReadonlyMap<string, readonly Ca
   const lists = createListMemo();
   // Lists shared by principals (equal routes, memoized merges) are summarized once.
   const facts = new Map<readonly AccessGrant[], ListFacts>();
-  return (principal) => {
+
+  /** A reached role's list on `node`, mapped through the route (shared by equal routes). */
+  function derived(reached: ReachedRole, node: string, list: readonly AccessGrant[]): readonly AccessGrant[] {
+    let key = routeKeys.get(reached.path);
+    if (key === undefined) routeKeys.set(reached.path, (key = routeKey(reached.path)));
+    let byNode = mapped.get(key);
+    if (byNode === undefined) mapped.set(key, (byNode = new Map<string, readonly AccessGrant[]>()));
+    let out = byNode.get(node);
+    if (out === undefined) byNode.set(node, (out = list.map((a) => mapVia(reached.path, key, a))));
+    return out;
+  }
+
+  /** The principal's edge on `node` from its contributions, with its reach entry and reacher. */
+  function nodeEdge(principal: string, node: string, parts: readonly (readonly AccessGrant[])[], mineDirect: ReadonlyMap<string, readonly AccessGrant[]> | undefined): { edge: EffectiveAccessEdge; resource: ReachedResource; reacher: Reacher } {
+    const actions = lists.merged(parts);
+    // The principal's own list alone is this edge's only (other principals see it mapped through a route): not memoized.
+    const alone = parts.length === 1 && mineDirect?.get(node) === actions;
+    let known = alone ? undefined : facts.get(actions);
+    if (known === undefined) {
+      known = factsOf(actions, totals.get(node) ?? EMPTY_TOTALS, levelsOf);
+      if (!alone) facts.set(actions, known);
+    }
+    const { levels, best } = known;
+    const decision = best?.decision ?? 'conditional';
+    const id = edgeId('effective-access', principal, node);
+    return {
+      edge: { id, kind: 'effective-access', source: principal, target: node, decision, levels, grants: actions, indirect: known.indirect },
+      resource: { resource: node, edge: id, decision, levels },
+      reacher: { principal, edge: id, decision, via: best?.via ?? [], conditions: best?.conditions ?? [], levels },
+    };
+  }
+
+  function record(principal: string, roles: readonly ReachedRole[], built: readonly { edge: EffectiveAccessEdge; resource: ReachedResource; reacher: Reacher }[]): PrincipalJoin {
+    const resources = built.map((b) => b.resource);
+    return { roles, edges: built.map((b) => b.edge), reach: roles.length > 0 || resources.length > 0 ? { principal, roles, resources } : undefined, reachers: built.map((b) => b.reacher) };
+  }
+
+  function join(principal: string): PrincipalJoin {
     const roles = reachableRoles(principal, adjacency, paths);
     const contributions = new Map<string, (readonly AccessGrant[])[]>();
     const mineDirect = direct.get(principal);
@@ -97,40 +139,44 @@ function createJoiner(direct: Direct, adjacency: ReadonlyMap<string, readonly Ca
     for (const reached of roles) {
       const own = direct.get(reached.role);
       if (own === undefined) continue;
-      let key = routeKeys.get(reached.path);
-      if (key === undefined) routeKeys.set(reached.path, (key = routeKey(reached.path)));
-      let byNode = mapped.get(key);
-      if (byNode === undefined) mapped.set(key, (byNode = new Map<string, readonly AccessGrant[]>()));
       for (const [node, list] of own) {
-        let derived = byNode.get(node);
-        if (derived === undefined) byNode.set(node, (derived = list.map((a) => mapVia(reached.path, key, a))));
         const into = contributions.get(node);
-        if (into === undefined) contributions.set(node, [derived]);
-        else into.push(derived);
+        if (into === undefined) contributions.set(node, [derived(reached, node, list)]);
+        else into.push(derived(reached, node, list));
       }
     }
-    const resources: ReachedResource[] = [];
-    const mine: EffectiveAccessEdge[] = [];
-    const ownReachers: Reacher[] = [];
-    for (const node of [...contributions.keys()].sort()) {
-      const parts = contributions.get(node) ?? [];
-      const actions = lists.merged(parts);
-      // The principal's own list alone is this edge's only (other principals see it mapped through a route): not memoized.
-      const alone = parts.length === 1 && mineDirect?.get(node) === actions;
-      let known = alone ? undefined : facts.get(actions);
-      if (known === undefined) {
-        known = factsOf(actions, totals.get(node) ?? EMPTY_TOTALS, levelsOf);
-        if (!alone) facts.set(actions, known);
+    return record(principal, roles, [...contributions.keys()].sort().map((node) => nodeEdge(principal, node, contributions.get(node) ?? [], mineDirect)));
+  }
+
+  /**
+   * The principal's join with only the edges on `nodes` built again: valid when its own direct access
+   * and the roles it reaches (with their paths) are unchanged, and only the direct access of reached
+   * roles on `nodes` changed. The other edges, entries and reachers are the previous record's.
+   */
+  function rejoinNodes(principal: string, before: PrincipalJoin, nodes: ReadonlySet<string>): PrincipalJoin {
+    const mineDirect = direct.get(principal);
+    const fresh = new Map<string, { edge: EffectiveAccessEdge; resource: ReachedResource; reacher: Reacher }>();
+    for (const node of nodes) {
+      const parts: (readonly AccessGrant[])[] = [];
+      const own = mineDirect?.get(node);
+      if (own !== undefined) parts.push(own);
+      for (const reached of before.roles) {
+        const list = direct.get(reached.role)?.get(node);
+        if (list !== undefined) parts.push(derived(reached, node, list));
       }
-      const { levels, best } = known;
-      const decision = best?.decision ?? 'conditional';
-      const id = edgeId('effective-access', principal, node);
-      mine.push({ id, kind: 'effective-access', source: principal, target: node, decision, levels, grants: actions, indirect: known.indirect });
-      resources.push({ resource: node, edge: id, decision, levels });
-      ownReachers.push({ principal, edge: id, decision, via: best?.via ?? [], conditions: best?.conditions ?? [], levels });
+      if (parts.length > 0) fresh.set(node, nodeEdge(principal, node, parts, mineDirect));
     }
-    return { roles, edges: mine, reach: roles.length > 0 || resources.length > 0 ? { principal, roles, resources } : undefined, reachers: ownReachers };
-  };
+    const built: { edge: EffectiveAccessEdge; resource: ReachedResource; reacher: Reacher }[] = [];
+    before.edges.forEach((edge, i) => {
+      if (nodes.has(edge.target)) return;
+      built.push({ edge, resource: before.reach?.resources[i] as ReachedResource, reacher: before.reachers[i] as Reacher });
+    });
+    for (const entry of fresh.values()) built.push(entry);
+    built.sort((a, b) => compareStrings(a.edge.target, b.edge.target));
+    return record(principal, before.roles, built);
+  }
+
+  return { join, rejoinNodes };
 }
 
 /** Whether a principal's previous join still holds: neither it nor a role it reached changed. */
@@ -147,7 +193,7 @@ export function joinAccess(
   levelsOf: (action: string) => readonly AccessLevel[],
   reuse?: JoinReuse,
 ): AccessJoin {
-  const join = createJoiner(direct, adjacency, totals, levelsOf);
+  const { join } = createJoiner(direct, adjacency, totals, levelsOf);
   const edges: EffectiveAccessEdge[] = [];
   const byPrincipal: PrincipalReach[] = [];
   const reachers = new Map<string, Reacher[]>();
@@ -169,6 +215,18 @@ export function joinAccess(
   }
   const byResource = [...reachers.keys()].sort().map((resource) => ({ resource, principals: reachers.get(resource) ?? [] }));
   return { edges, byPrincipal, byResource, records };
+}
+
+/** Where `principal` is or would go in reachers sorted by principal. */
+function reacherIndex(list: readonly Reacher[], principal: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Reacher).principal < principal) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -211,41 +269,71 @@ export interface PatchedJoin extends Omit<AccessJoin, 'edges'> {
  * rebuilt. Equal to `joinAccess` over the same inputs.
  */
 export function patchJoin(
-  previous: { readonly records: ReadonlyMap<string, PrincipalJoin>; readonly byPrincipal: readonly PrincipalReach[]; readonly byResource: readonly ResourceReach[] },
+  previous: { readonly records: ReadonlyMap<string, PrincipalJoin>; readonly byPrincipal: readonly PrincipalReach[]; readonly byResource: readonly ResourceReach[]; readonly direct: Direct },
   direct: Direct,
   adjacency: ReadonlyMap<string, readonly CanAssumeEdge[]>,
   totals: ReadonlyMap<string, LevelTotals>,
   levelsOf: (action: string) => readonly AccessLevel[],
   changed: ReadonlySet<string>,
+  /** The changed principals whose outgoing `can-assume` edges are unchanged (whoever reaches them reaches the same roles). */
+  sameRoutes: ReadonlySet<string>,
 ): PatchedJoin {
-  const join = createJoiner(direct, adjacency, totals, levelsOf);
+  const joiner = createJoiner(direct, adjacency, totals, levelsOf);
   const records = new Map(previous.records);
   const rejoined = new Set<string>();
   const touched = new Set<string>();
+  const nodesOf = new Map<string, ReadonlySet<string>>();
+  /** The nodes on which a changed role's direct access may differ: those of its old and new lists. */
+  const changedNodes = (role: string): ReadonlySet<string> => {
+    let nodes = nodesOf.get(role);
+    if (nodes === undefined) nodesOf.set(role, (nodes = new Set([...(previous.direct.get(role)?.keys() ?? []), ...(direct.get(role)?.keys() ?? [])])));
+    return nodes;
+  };
   for (const [principal, before] of previous.records) {
     if (stillHolds(before, principal, changed)) continue;
     rejoined.add(principal);
+    const reached = before.roles.filter((r) => changed.has(r.role));
+    if (!changed.has(principal) && reached.every((r) => sameRoutes.has(r.role))) {
+      // Same roles by the same paths: only the edges on the changed roles' nodes can differ.
+      const nodes = new Set<string>();
+      for (const r of reached) for (const node of changedNodes(r.role)) nodes.add(node);
+      for (const node of nodes) touched.add(node);
+      records.set(principal, joiner.rejoinNodes(principal, before, nodes));
+      continue;
+    }
     for (const edge of before.edges) touched.add(edge.target);
-    const record = join(principal);
+    const record = joiner.join(principal);
     records.set(principal, record);
     for (const edge of record.edges) touched.add(edge.target);
   }
   // Both indexes stay in their order: entries are replaced in place, new ones merged in sorted.
   const byPrincipal = patchSorted(previous.byPrincipal, (r) => r.principal, rejoined, (p) => records.get(p)?.reach);
+  // A touched resource's reachers (sorted by principal, one per principal) lose the rejoined
+  // principals' old entries and gain their new ones, each found by binary search: a popular resource
+  // has thousands of reachers and an edit rejoins a few principals.
   const reachersOf = new Map<string, Reacher[]>();
-  for (const entry of previous.byResource) if (touched.has(entry.resource)) reachersOf.set(entry.resource, entry.principals.filter((r) => !rejoined.has(r.principal)));
+  for (const entry of previous.byResource) {
+    if (!touched.has(entry.resource)) continue;
+    const list = [...entry.principals];
+    for (const principal of rejoined) {
+      const at = reacherIndex(list, principal);
+      if (list[at]?.principal === principal) list.splice(at, 1);
+    }
+    reachersOf.set(entry.resource, list);
+  }
   for (const principal of rejoined) {
     const record = records.get(principal);
     record?.reachers.forEach((reacher, i) => {
       const node = record.edges[i]?.target ?? '';
-      const list = reachersOf.get(node);
-      if (list === undefined) reachersOf.set(node, [reacher]);
-      else list.push(reacher);
+      if (!touched.has(node)) return;
+      let list = reachersOf.get(node);
+      if (list === undefined) reachersOf.set(node, (list = []));
+      list.splice(reacherIndex(list, principal), 0, reacher);
     });
   }
   const byResource = patchSorted(previous.byResource, (r) => r.resource, touched, (resource) => {
     const list = reachersOf.get(resource);
-    return list === undefined || list.length === 0 ? undefined : { resource, principals: list.sort((a, b) => compareStrings(a.principal, b.principal)) };
+    return list === undefined || list.length === 0 ? undefined : { resource, principals: list };
   });
   return { byPrincipal, byResource, records, rejoined };
 }

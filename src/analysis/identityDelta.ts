@@ -21,7 +21,8 @@ import { assumeAdjacency } from './reachability';
 import { principalSource, type RequestSource } from './requestSources';
 import { reindexPrincipals, type ScenarioIndex } from './scenarioIndex';
 import type { IdentityEdit } from './scenarioDelta';
-import { EDGE_KINDS, type AccessGrant, type AnalysisProgress, type EdgeKind, type GraphEdge } from './types';
+import { edgeId } from './staticEdges';
+import type { AccessGrant, AnalysisProgress, CanAssumeEdge, EdgeKind, GraphEdge } from './types';
 import type { AccessLevel } from '../catalog/vocabulary';
 import type { Scenario } from '../model/types';
 import type { PolicyDocument } from '../model/policy';
@@ -71,21 +72,66 @@ function affectedPrincipals(index: ScenarioIndex, scenario: Scenario, edit: Iden
   return out;
 }
 
+/** The previous direct access of the affected principals. */
+function previousDirect(previous: AnalysisSnapshot, affected: ReadonlyMap<string, RequestSource>): Map<string, ReadonlyMap<string, readonly AccessGrant[]>> {
+  const out = new Map<string, ReadonlyMap<string, readonly AccessGrant[]>>();
+  for (const id of affected.keys()) {
+    const byNode = previous.accessCells.get(id)?.byNode;
+    if (byNode !== undefined && byNode.size > 0) out.set(id, byNode);
+  }
+  return out;
+}
+
+/** The affected principals whose outgoing `can-assume` edges, as reachability reads them, are unchanged. */
+function sameRoutes(before: readonly CanAssumeEdge[], after: readonly CanAssumeEdge[], affected: ReadonlyMap<string, RequestSource>): Set<string> {
+  const texts = (edges: readonly CanAssumeEdge[]): Map<string, string> => {
+    const out = new Map<string, string>();
+    for (const edge of edges) if (affected.has(edge.source) && edge.decision !== 'blocked') out.set(edge.source, `${out.get(edge.source) ?? ''}${JSON.stringify(edge)}\n`);
+    return out;
+  };
+  const old = texts(before);
+  const next = texts(after);
+  return new Set([...affected.keys()].filter((id) => old.get(id) === next.get(id)));
+}
+
 /** Roles and targets are unchanged: their fingerprints are the previous analysis's, never asked for. */
 function unused(): string {
   throw new Error('invariant: an identity edit fingerprints no role or target');
 }
 
-function mergeEdges(kept: readonly GraphEdge[], added: GraphEdge[]): GraphEdge[] {
-  added.sort((a, b) => compareStrings(a.id, b.id));
-  const out: GraphEdge[] = new Array<GraphEdge>(kept.length + added.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < kept.length && j < added.length) out[k++] = compareStrings((kept[i] as GraphEdge).id, (added[j] as GraphEdge).id) <= 0 ? (kept[i++] as GraphEdge) : (added[j++] as GraphEdge);
-  while (i < kept.length) out[k++] = kept[i++] as GraphEdge;
-  while (j < added.length) out[k++] = added[j++] as GraphEdge;
-  return out;
+function lowerBound(edges: readonly GraphEdge[], id: string, from: number): number {
+  let lo = from;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((edges[mid] as GraphEdge).id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The sorted edge list with the edges of some (kind, source) pairs replaced. An edge id is
+ * `kind|source|target` and ARNs hold no `|`, so the edges of one pair are the run of ids that start
+ * with `kind|source|`: found by binary search and replaced by the new edges, sorted, in their place.
+ */
+function replaceRanges(edges: readonly GraphEdge[], before: Readonly<Record<EdgeKind, number>>, replaced: ReadonlyMap<string, GraphEdge[]>): { edges: GraphEdge[]; counts: Record<EdgeKind, number> } {
+  const counts = { ...before };
+  const out: GraphEdge[] = [];
+  let at = 0;
+  for (const prefix of [...replaced.keys()].sort(compareStrings)) {
+    const start = lowerBound(edges, prefix, at);
+    let end = start;
+    while (end < edges.length && (edges[end] as GraphEdge).id.startsWith(prefix)) counts[(edges[end++] as GraphEdge).kind] -= 1;
+    for (let i = at; i < start; i++) out.push(edges[i] as GraphEdge);
+    for (const edge of (replaced.get(prefix) ?? []).sort((a, b) => compareStrings(a.id, b.id))) {
+      out.push(edge);
+      counts[edge.kind] += 1;
+    }
+    at = end;
+  }
+  for (let i = at; i < edges.length; i++) out.push(edges[i] as GraphEdge);
+  return { edges: out, counts };
 }
 
 /**
@@ -135,17 +181,23 @@ export function* analyzeIdentityEdit(previous: AnalysisSnapshot, scenario: Scena
   const direct = new Map<string, ReadonlyMap<string, readonly AccessGrant[]>>();
   for (const [id, cells] of accessCells) if (cells.byNode.size > 0) direct.set(id, cells.byNode);
   const levelsOf = (action: string): readonly AccessLevel[] => previous.graph.actionLevels[action] ?? [];
-  const join = patchJoin({ records: previous.joinRecords, byPrincipal: previous.graph.reachability.byPrincipal, byResource: previous.graph.reachability.byResource }, direct, assumeAdjacency(trust.edges), previous.levelTotals, levelsOf, new Set(affected.keys()));
+  const join = patchJoin(
+    { records: previous.joinRecords, byPrincipal: previous.graph.reachability.byPrincipal, byResource: previous.graph.reachability.byResource, direct: previousDirect(previous, affected) },
+    direct,
+    assumeAdjacency(trust.edges),
+    previous.levelTotals,
+    levelsOf,
+    new Set(affected.keys()),
+    sameRoutes(previous.trust.edges, trust.edges, affected),
+  );
   yield { phase: 'reachability', done: 1, total: 1 };
 
   const findings = patchFindings(base.findings, index, scenario, edit, join.records, join.rejoined, affected, accessCells, base);
-  const added: GraphEdge[] = [];
-  for (const edge of trust.edges) if (affected.has(edge.source)) added.push(edge);
-  for (const principal of join.rejoined) for (const edge of join.records.get(principal)?.edges ?? []) added.push(edge);
-  const kept = previous.graph.edges.filter((e) => !((e.kind === 'can-assume' && affected.has(e.source)) || (e.kind === 'effective-access' && join.rejoined.has(e.source))));
-  const edges = mergeEdges(kept, added);
-  const counts = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0])) as Record<EdgeKind, number>;
-  for (const edge of edges) counts[edge.kind] += 1;
+  const replaced = new Map<string, GraphEdge[]>();
+  for (const id of affected.keys()) replaced.set(edgeId('can-assume', id, ''), []);
+  for (const edge of trust.edges) replaced.get(edgeId('can-assume', edge.source, ''))?.push(edge);
+  for (const principal of join.rejoined) replaced.set(edgeId('effective-access', principal, ''), [...(join.records.get(principal)?.edges ?? [])]);
+  const { edges, counts } = replaceRanges(previous.graph.edges, previous.graph.stats.edges, replaced);
   const list = collectFindings(findings, trust.edges, base.nodes, sources);
   yield { phase: 'findings', done: 1, total: 1 };
   const before = previous.graph;
