@@ -20,7 +20,7 @@ import { shareEdges } from './ramShares';
 import { indexScenario, type ScenarioIndex } from './scenarioIndex';
 import { grantsEdges, memberOfEdges } from './staticEdges';
 import { staticFindings, type StaticFindings } from './findings/staticFindings';
-import { blockFindings, edgeFindings } from './findings/accessFindings';
+import { blockFindings, edgeFinding, edgeFindings } from './findings/accessFindings';
 import { accessTargets, type AccessTarget, type LevelledTable } from './accessTargets';
 import { evaluateAll, type Evaluated } from './evaluateAll';
 import type { AssumeOutput } from './assumeEdges';
@@ -118,7 +118,7 @@ export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?
     evaluated = yield* evaluateAll({ index, engine: env.engine, compiled, nodes, edges, shareEdges: shares.edges, targets, levelTotals, levelsOf: (action) => actionLevels[action] ?? [], previous: reuse ? previous : undefined, exact: options.exact === true, shareClasses: options.shareClasses !== false });
   }
   const parts = findingParts(nodes, shares.findings, staticFindings(index, sites), edges, evaluated);
-  const findings = collectFindings(parts, evaluated.trust.edges, nodes, evaluated.sources);
+  const findings = collectFindings(parts, evaluated.sources);
   yield { phase: 'findings', done: 1, total: 1 };
   const targeted = new Set(targets.map((t) => t.node));
   const untyped = new Set(targets.filter((t) => !t.typed).map((t) => t.node)).size + [...resources.keys()].filter((r) => !targeted.has(r)).length;
@@ -158,6 +158,8 @@ export interface FindingParts {
   readonly shares: readonly Finding[];
   readonly static: StaticFindings;
   readonly grants: readonly Finding[];
+  /** By caller: the findings of its `can-assume` edges (no two callers' share an id). */
+  readonly trust: ReadonlyMap<string, readonly Finding[]>;
   readonly reach: ReadonlyMap<string, readonly Finding[]>;
   readonly blocks: ReadonlyMap<string, readonly Finding[]>;
 }
@@ -167,7 +169,20 @@ function findingParts(nodes: ReadonlyMap<string, GraphNode>, shares: readonly Fi
   for (const [principal, record] of evaluated.joinRecords) reach.set(principal, edgeFindings(nodes, record.edges));
   const blocks = new Map<string, readonly Finding[]>();
   for (const [source, cells] of evaluated.accessCells) blocks.set(source, cells.blocks.length === 0 ? [] : blockFindings(cells.blocks));
-  return { shares, static: statics, grants: edgeFindings(nodes, edges.filter((e) => e.kind === 'grants')), reach, blocks };
+  return { shares, static: statics, grants: edgeFindings(nodes, edges.filter((e) => e.kind === 'grants')), trust: trustFindings(nodes, evaluated.trust.edges), reach, blocks };
+}
+
+/** The findings of `can-assume` edges by caller. */
+export function trustFindings(nodes: ReadonlyMap<string, GraphNode>, edges: readonly CanAssumeEdge[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const edge of edges) {
+    const finding = edgeFinding(nodes, edge);
+    if (finding === undefined) continue;
+    const list = out.get(edge.source);
+    if (list === undefined) out.set(edge.source, [finding]);
+    else list.push(finding);
+  }
+  return out;
 }
 
 /**
@@ -175,7 +190,7 @@ function findingParts(nodes: ReadonlyMap<string, GraphNode>, shares: readonly Fi
  * they come from (grants, then `can-assume`, then `effective-access` edges, then blocks in source
  * order), so that where two findings share an id the later one wins, as it always has.
  */
-export function collectFindings(parts: FindingParts, trust: readonly CanAssumeEdge[], nodes: ReadonlyMap<string, GraphNode>, sources: readonly RequestSource[]): Finding[] {
+export function collectFindings(parts: FindingParts, sources: readonly RequestSource[]): Finding[] {
   const byId = new Map<string, Finding>();
   const add = (list: Iterable<Finding>): void => {
     for (const f of list) byId.set(f.id, f);
@@ -184,7 +199,7 @@ export function collectFindings(parts: FindingParts, trust: readonly CanAssumeEd
   add(parts.static.other);
   for (const list of parts.static.byHolder.values()) add(list);
   add(parts.grants);
-  add(edgeFindings(nodes, trust));
+  for (const list of parts.trust.values()) add(list);
   for (const list of parts.reach.values()) add(list);
   for (const source of sources) add(parts.blocks.get(source.id) ?? []);
   return [...byId.values()].sort(compareFindings);

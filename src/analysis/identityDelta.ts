@@ -8,7 +8,7 @@
  */
 import { patchAssumeEdges } from './assumeEdges';
 import { patchJoin } from './accessEdges';
-import { collectFindings, snapshotOf, type AnalysisEnv, type AnalysisSnapshot, type FindingParts, type PatchBase } from './analyzeScenario';
+import { collectFindings, snapshotOf, trustFindings, type AnalysisEnv, type AnalysisSnapshot, type FindingParts, type PatchBase } from './analyzeScenario';
 import { directAccess, type SourceCells } from './effectiveAccess';
 import { isConsumer, ramConsumers } from './evaluateAll';
 import { blockFindings, edgeFindings } from './findings/accessFindings';
@@ -192,13 +192,13 @@ export function* analyzeIdentityEdit(previous: AnalysisSnapshot, scenario: Scena
   );
   yield { phase: 'reachability', done: 1, total: 1 };
 
-  const findings = patchFindings(base.findings, index, scenario, edit, join.records, join.rejoined, affected, accessCells, base);
+  const findings = patchFindings(base.findings, index, scenario, edit, join.records, join.rejoined, affected, accessCells, base, trust.edges);
   const replaced = new Map<string, GraphEdge[]>();
   for (const id of affected.keys()) replaced.set(edgeId('can-assume', id, ''), []);
   for (const edge of trust.edges) replaced.get(edgeId('can-assume', edge.source, ''))?.push(edge);
   for (const principal of join.rejoined) replaced.set(edgeId('effective-access', principal, ''), [...(join.records.get(principal)?.edges ?? [])]);
   const { edges, counts } = replaceRanges(previous.graph.edges, previous.graph.stats.edges, replaced);
-  const list = collectFindings(findings, trust.edges, base.nodes, sources);
+  const list = collectFindings(findings, sources);
   yield { phase: 'findings', done: 1, total: 1 };
   const before = previous.graph;
   const evaluations = trust.evaluations + access.evaluations;
@@ -235,6 +235,7 @@ function patchFindings(
   affected: ReadonlyMap<string, RequestSource>,
   cells: ReadonlyMap<string, SourceCells>,
   base: PatchBase,
+  trustEdges: readonly CanAssumeEdge[],
 ): FindingParts {
   const byHolder = new Map(parts.static.byHolder);
   for (const holder of [...scenario.users, ...scenario.groups, ...scenario.roles]) {
@@ -247,5 +248,8 @@ function patchFindings(
     const own = cells.get(id)?.blocks ?? [];
     blocks.set(id, own.length === 0 ? [] : blockFindings(own));
   }
-  return { ...parts, static: { ...parts.static, byHolder }, reach, blocks };
+  const trust = new Map(parts.trust);
+  for (const id of affected.keys()) trust.delete(id);
+  for (const [id, list] of trustFindings(base.nodes, trustEdges.filter((e) => affected.has(e.source)))) trust.set(id, list);
+  return { ...parts, static: { ...parts.static, byHolder }, trust, reach, blocks };
 }

@@ -150,11 +150,22 @@ function assemble(scenario: Scenario, options: CompileOptions, state: Internals,
   function resource(arn: string): ResolvedResource {
     return resourceCache.get(arn) ?? remember(resourceCache, arn, () => resolveResource(ctx, arn, listed, ram));
   }
-  const principals = new Map<string, PrincipalView>();
-  for (const arn of [...scenario.users.map((u) => u.arn), ...scenario.roles.map((r) => r.arn), ...scenario.sessions.map((s) => s.arn)]) {
-    const view = carried !== undefined && !carried.touched(arn) ? carried.principals.get(arn) : undefined;
-    const p = view ?? principal(arn, false);
-    if (!('invalid' in p)) principals.set(arn, p);
+  let principals: Map<string, PrincipalView>;
+  if (carried !== undefined) {
+    // The same declared principals as before (an identity edit adds none, removes none and changes no
+    // validity): the touched ones are resolved again in place, keeping the declaration order.
+    principals = new Map(carried.principals);
+    for (const arn of carried.principals.keys()) {
+      if (!carried.touched(arn)) continue;
+      const p = principal(arn, false);
+      if (!('invalid' in p)) principals.set(arn, p);
+    }
+  } else {
+    principals = new Map<string, PrincipalView>();
+    for (const arn of [...scenario.users.map((u) => u.arn), ...scenario.roles.map((r) => r.arn), ...scenario.sessions.map((s) => s.arn)]) {
+      const p = principal(arn, false);
+      if (!('invalid' in p)) principals.set(arn, p);
+    }
   }
   let resources: ReadonlyMap<string, ResourceView>;
   if (carried !== undefined) resources = carried.resources;
@@ -166,7 +177,6 @@ function assemble(scenario: Scenario, options: CompileOptions, state: Internals,
     }
     resources = own;
   }
-  const policies = carried === undefined ? ctx.compiled : [...new Set([...carried.policies, ...ctx.compiled])];
   const compiled: CompiledScenario = {
     scenario,
     diagnostics: carried === undefined ? ctx.diagnostics : [...carried.diagnostics, ...ctx.diagnostics],
@@ -174,7 +184,11 @@ function assemble(scenario: Scenario, options: CompileOptions, state: Internals,
     organization: ctx.organization,
     principals,
     resources,
-    policies,
+    // A recompile's list is joined when read (evaluation never reads it); like a compile's, it includes
+    // the policies of principals resolved later.
+    get policies(): readonly CompiledPolicy[] {
+      return carried === undefined ? ctx.compiled : [...new Set([...carried.policies, ...ctx.compiled])];
+    },
     rcpSupportedServices: options.rcpSupportedServices ?? new Set(RCP_SUPPORTED_SERVICES),
     principal,
     resource,
