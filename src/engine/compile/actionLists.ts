@@ -5,6 +5,7 @@
  * latency, so a plan keeps in one object what the decision reads: every Deny of a side in one list (any
  * applicable Deny decides, whatever its set), and per gate only the Allows still to evaluate.
  */
+import type { PrincipalSpec } from '../../model/policy';
 import type { CompiledCondition } from '../conditions/compileCondition';
 import { matchActions, type RequestAction } from '../match/actionMatcher';
 import type { PrincipalMatcher } from '../match/principalMatcher';
@@ -42,19 +43,51 @@ const NO_PATTERNS: readonly ResourcePattern[] = [];
 const NO_CONDITIONS: readonly CompiledCondition[] = [];
 const FAST = new WeakMap<CompiledStatement, FastStatement>();
 
+// One compiled condition and one principal matcher for every equal one (bounded; sharing changes no
+// result, only identities): resource policies are templated, so the condition `aws:SecureTransport` of
+// 1,250 bucket policies is one hot object (with its test closure) instead of 1,250 cold ones.
+const SHARED_CONDITIONS = new Map<string, CompiledCondition>();
+const SHARED_PRINCIPALS = new Map<string, PrincipalMatcher>();
+const SHARED_LIMIT = 50_000;
+
+function shared<T>(table: Map<string, T>, key: string, value: T): T {
+  const held = table.get(key);
+  if (held !== undefined) return held;
+  if (table.size >= SHARED_LIMIT) table.clear();
+  table.set(key, value);
+  return value;
+}
+
+/**
+ * The shared condition equal to `c` for evaluation. A compiled condition is a function of its operator,
+ * lower-cased key and values, and of the document's `Version` only through policy variables, so a
+ * condition whose values hold no `$` is shared whatever its document. Its `entry` (the place it is
+ * written, for explanations) may be another statement's: the fast path never reads it.
+ */
+function sharedCondition(c: CompiledCondition): CompiledCondition {
+  if (c.entry.values.some((v) => v.includes('$'))) return c;
+  return shared(SHARED_CONDITIONS, `${c.entry.operator}\u0000${c.keyLower}\u0000${JSON.stringify(c.entry.values)}`, c);
+}
+
+/** The shared matcher equal to `m`, compiled from `spec` (a matcher is a function of its element). */
+function sharedPrincipal(m: PrincipalMatcher | undefined, spec: PrincipalSpec | undefined): PrincipalMatcher | undefined {
+  if (m === undefined || spec === undefined) return m;
+  return shared(SHARED_PRINCIPALS, JSON.stringify([spec.wildcard, spec.AWS, spec.Service, spec.Federated, spec.CanonicalUser]), m);
+}
+
 function makeFastStatement(cs: CompiledStatement): FastStatement {
   const r = cs.resources;
   const testsResource = r !== undefined && (r.negated || !r.patterns.some((p) => p.kind === 'any'));
   const patterns = testsResource && r !== undefined ? r.patterns : NO_PATTERNS;
-  const c = cs.conditions;
+  const c = cs.conditions.map(sharedCondition);
   return {
     testsResource,
     negatedResource: r?.negated === true,
     pattern: patterns[0],
     morePatterns: patterns.length > 1 ? patterns.slice(1) : NO_PATTERNS,
     acl: cs.acl,
-    principal: cs.principal,
-    notPrincipal: cs.notPrincipal,
+    principal: sharedPrincipal(cs.principal, cs.statement.principal),
+    notPrincipal: sharedPrincipal(cs.notPrincipal, cs.statement.notPrincipal),
     resourcePolicyDeny: cs.ref.effect === 'Deny' && cs.ref.policy.kind === 'resource',
     bucketRules: cs.origin === 'policy' && cs.ref.effect === 'Allow' && cs.ref.policy.kind === 'resource',
     condition: c[0],
