@@ -15,10 +15,10 @@ export interface IdentityEdit extends IdentityChange {
 }
 
 /**
- * Deep equality of JSON-like values as the structural hash sees them (own keys in order, properties
- * whose value is `undefined` skipped). A fresh parse shares no object with the previous one, and
- * comparing it in place is several times cheaper than hashing it whole (strings compare without being
- * fed character by character).
+ * Deep equality of JSON-like values (plain objects, arrays, strings, numbers, booleans, null), where a
+ * property whose value is `undefined` counts as absent. A fresh parse shares no object with the
+ * previous one, and comparing it in place is several times cheaper than hashing it whole. Key order
+ * does not matter (nothing analysis reads depends on it); no key list is allocated.
  */
 function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -31,19 +31,16 @@ function equal(a: unknown, b: unknown): boolean {
   if (Array.isArray(b)) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const xs = Object.keys(x);
-  const ys = Object.keys(y);
-  let i = 0;
-  let j = 0;
-  for (;;) {
-    while (i < xs.length && x[xs[i] as string] === undefined) i++;
-    while (j < ys.length && y[ys[j] as string] === undefined) j++;
-    if (i === xs.length || j === ys.length) return i === xs.length && j === ys.length;
-    const key = xs[i] as string;
-    if (key !== ys[j] || !equal(x[key], y[key])) return false;
-    i++;
-    j++;
+  let defined = 0;
+  // Parsed scenarios hold plain objects only (own enumerable keys, no prototype chain to walk).
+  for (const key in x) {
+    const value = x[key];
+    if (value === undefined) continue;
+    defined += 1;
+    if (!equal(value, y[key])) return false;
   }
+  for (const key in y) if (y[key] !== undefined) defined -= 1;
+  return defined === 0;
 }
 
 function sameList(a: readonly object[], b: readonly object[]): boolean {
