@@ -9,7 +9,7 @@ import { summarizeLevels, type LevelTotals } from './levels';
 import { betterGrant, mergeGrants } from './grants';
 import { createPathCache, createViaMapper, reachableRoles, routeKey } from './reachability';
 import type { PrincipalReach, Reacher, ReachedResource, ReachedRole, ReachPath, ResourceReach } from './reachTypes';
-import { compareStrings } from './order';
+import { compareStrings, lowerBoundBy } from './order';
 import { edgeId } from './staticEdges';
 import type { AccessGrant, CanAssumeEdge, EffectiveAccessEdge, LevelSummary } from './types';
 
@@ -219,14 +219,7 @@ export function joinAccess(
 
 /** Where `principal` is or would go in reachers sorted by principal. */
 function reacherIndex(list: readonly Reacher[], principal: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as Reacher).principal < principal) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBoundBy(list, principal, (r) => r.principal);
 }
 
 /**

@@ -15,7 +15,7 @@ import { blockFindings, edgeFindings } from './findings/accessFindings';
 import { holderFindings } from './findings/staticFindings';
 import type { Finding } from './findingTypes';
 import { sourceFingerprint } from './fingerprints';
-import { compareStrings } from './order';
+import { compareStrings, lowerBoundBy } from './order';
 import { accountsOfStatement } from './policySites';
 import { assumeAdjacency } from './reachability';
 import { principalSource, type RequestSource } from './requestSources';
@@ -99,17 +99,6 @@ function unused(): string {
   throw new Error('invariant: an identity edit fingerprints no role or target');
 }
 
-function lowerBound(edges: readonly GraphEdge[], id: string, from: number): number {
-  let lo = from;
-  let hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((edges[mid] as GraphEdge).id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The sorted edge list with the edges of some (kind, source) pairs replaced. An edge id is
  * `kind|source|target` and ARNs hold no `|`, so the edges of one pair are the run of ids that start
@@ -120,7 +109,7 @@ function replaceRanges(edges: readonly GraphEdge[], before: Readonly<Record<Edge
   const out: GraphEdge[] = [];
   let at = 0;
   for (const prefix of [...replaced.keys()].sort(compareStrings)) {
-    const start = lowerBound(edges, prefix, at);
+    const start = lowerBoundBy(edges, prefix, (e) => e.id, at);
     let end = start;
     while (end < edges.length && (edges[end] as GraphEdge).id.startsWith(prefix)) counts[(edges[end++] as GraphEdge).kind] -= 1;
     for (let i = at; i < start; i++) out.push(edges[i] as GraphEdge);
