@@ -16,7 +16,7 @@ import type { AnalysisEngine } from './engineApi';
 import type { RequestSource } from './requestSources';
 import type { ScenarioIndex } from './scenarioIndex';
 import type { ActionTable } from './statementMatch';
-import { sourceLookup, statementId } from './requestSources';
+import { lookupKeys, namingKeys, sourceLookup, statementId } from './requestSources';
 import type { AccessGrant, AnalysisProgress, Blocker } from './types';
 import { compareGrants } from './grants';
 import { isIamCaller, openGrantIndex } from './openGrants';
@@ -166,7 +166,7 @@ function candidatePairs(input: AccessInput, sides: readonly TargetSide[]): Map<R
   }
   const lookup = sourceLookup(input.sources);
   const open = openGrantIndex(input.sources);
-  for (const side of sides) {
+  for (const side of input.sources.length > FEW_SOURCES ? sides : sidesThatMayName(sides, input.sources)) {
     const lower = lowerArn(side.target);
     const consider = (source: RequestSource): void => {
       if (!identityRequired(source, side) || resourceMask(source, lower) !== 0) add(source, side);
@@ -209,6 +209,42 @@ function sidesByAccount(sides: readonly TargetSide[]): { byAccount: Map<string, 
   const out = { byAccount, keysOf };
   accountSides.set(sides, out);
   return out;
+}
+
+/** Up to this many sources (an identity edit's), pairs visit only the sides that may name one of them. */
+const FEW_SOURCES = 64;
+
+const grantIndexes = new WeakMap<readonly TargetSide[], { byKey: Map<string, number[]>; always: number[] }>();
+
+/**
+ * The sides whose resource-policy grants may name one of `sources`, in side order: those naming one of
+ * their lookup keys, those granting anyone (or with `NotPrincipal`) and RAM-shared ones. Every other
+ * side adds no pair for these sources in `candidatePairs`, so skipping it changes nothing; the index
+ * is built once per side list (an identity edit reuses the previous one).
+ */
+function sidesThatMayName(sides: readonly TargetSide[], sources: readonly RequestSource[]): TargetSide[] {
+  let index = grantIndexes.get(sides);
+  if (index === undefined) {
+    const byKey = new Map<string, number[]>();
+    const always: number[] = [];
+    sides.forEach((side, i) => {
+      let anyone = side.shared;
+      for (const statement of side.grants) {
+        const keys = namingKeys(statement);
+        if (keys === undefined) anyone = true;
+        else for (const key of keys) {
+          const list = byKey.get(key);
+          if (list === undefined) byKey.set(key, [i]);
+          else if (list[list.length - 1] !== i) list.push(i);
+        }
+      }
+      if (anyone) always.push(i);
+    });
+    grantIndexes.set(sides, (index = { byKey, always }));
+  }
+  const found = new Set<number>(index.always);
+  for (const source of sources) for (const key of lookupKeys(source)) for (const i of index.byKey.get(key) ?? []) found.add(i);
+  return [...found].sort((a, b) => a - b).map((i) => sides[i] as TargetSide);
 }
 
 /** True for an IAM caller from another account: a resource-policy grant then also needs an identity Allow. */

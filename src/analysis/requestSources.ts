@@ -118,6 +118,24 @@ export function requestSources(index: ScenarioIndex, nodes: ReadonlyMap<string, 
   return out;
 }
 
+/** The keys under which a source is found by the Principal elements that may name it (`specKeys`). */
+export function lookupKeys(source: RequestSource): string[] {
+  const f = source.facts;
+  const keys = [`id:${f.id}`];
+  if (f.userArn !== undefined) keys.push(`id:${f.userArn}`);
+  if (f.account !== undefined && f.service === undefined && !f.anonymous) keys.push(`account:${f.account}`);
+  if (f.roleKey !== undefined) keys.push(`role:${f.roleKey}`);
+  if (f.service !== undefined) keys.push(`service:${f.service}`);
+  return keys;
+}
+
+/** The keys a Principal element names callers by (see `lookupKeys`); `undefined` for anyone. */
+export function namingKeys(statement: Statement): string[] | undefined {
+  const keys = statement.principal === undefined || statement.notPrincipal !== undefined ? undefined : specKeys(statement.principal);
+  if (keys === undefined) return undefined;
+  return [...[...keys.exact].map((v) => `id:${v}`), ...[...keys.accounts].map((v) => `account:${v}`), ...[...keys.roleKeys].map((v) => `role:${v}`), ...[...keys.services].map((v) => `service:${v}`)];
+}
+
 /** Finds the sources a resource-policy statement may name without scanning every source. */
 export function sourceLookup(sources: readonly RequestSource[]): { named(statement: Statement): Iterable<RequestSource> } {
   const index = new Map<string, RequestSource[]>();
@@ -126,14 +144,7 @@ export function sourceLookup(sources: readonly RequestSource[]): { named(stateme
     if (list === undefined) index.set(key, [source]);
     else list.push(source);
   };
-  for (const source of sources) {
-    const f = source.facts;
-    put(`id:${f.id}`, source);
-    if (f.userArn !== undefined) put(`id:${f.userArn}`, source);
-    if (f.account !== undefined && f.service === undefined && !f.anonymous) put(`account:${f.account}`, source);
-    if (f.roleKey !== undefined) put(`role:${f.roleKey}`, source);
-    if (f.service !== undefined) put(`service:${f.service}`, source);
-  }
+  for (const source of sources) for (const key of lookupKeys(source)) put(key, source);
   return {
     named(statement) {
       const keys = statement.principal === undefined || statement.notPrincipal !== undefined ? undefined : specKeys(statement.principal);

@@ -142,6 +142,42 @@ describe('incremental analysis of an identity-policy edit', () => {
   }
 });
 
+describe('an identity edit that opens cross-account access through resource policies', () => {
+  const A = '111111111111';
+  const B = '222222222222';
+  const app = `arn:aws:iam::${A}:role/app`;
+  const org = (actions: readonly string[]): unknown => ({
+    format: 'accessgraph/v1',
+    accounts: [{ id: A, name: 'A' }, { id: B, name: 'B' }],
+    roles: [
+      { arn: app, trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, policies: [{ name: 'p', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] } }] },
+    ],
+    resources: [
+      { arn: 'arn:aws:s3:::named-b', account: B, policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: app }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::named-b/*' }] } },
+      { arn: 'arn:aws:s3:::public-b', account: B, policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::public-b/*' }] } },
+    ],
+  });
+
+  for (const [name, engine] of [
+    ['the stand-in engine', MINI_ENGINE],
+    ['the real engine', DEFAULT_ENGINE],
+  ] as const) {
+    it(`finds the pairs only the other account's policies name (${name})`, async () => {
+      const before = scenarioOf(org(['sqs:SendMessage']));
+      const after = scenarioOf(org(['sqs:SendMessage', 's3:GetObject']));
+      const env = await envFor(after, engine);
+      const previous = runAnalysis(before, env);
+      const incremental = runAnalysis(after, env, previous);
+      const full = runAnalysis(after, env);
+      expect(incremental.graph.nodes).toBe(previous.graph.nodes);
+      const reached = (graph: AccessGraph): string[] => graph.edges.filter((e) => e.kind === 'effective-access' && e.source === app).map((e) => e.target);
+      expect(reached(full.graph)).toEqual(['arn:aws:s3:::named-b', 'arn:aws:s3:::public-b']);
+      expect(reached(previous.graph)).toEqual([]);
+      expect(content(incremental.graph)).toStrictEqual(content(full.graph));
+    });
+  }
+});
+
 describe('incremental analysis of untyped resources', () => {
   const A = '111111111111';
   const THING = `arn:aws:madeup:us-east-1:${A}:thing/t1`;
