@@ -25,7 +25,12 @@ function equal(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i])) return false;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i] as unknown;
+      const y = b[i] as unknown;
+      // Leaves (most of a parse) compare here, without a call.
+      if (x !== y && (typeof x !== 'object' || x === null || !equal(x, y))) return false;
+    }
     return true;
   }
   if (Array.isArray(b)) return false;
@@ -37,7 +42,8 @@ function equal(a: unknown, b: unknown): boolean {
     const value = x[key];
     if (value === undefined) continue;
     defined += 1;
-    if (!equal(value, y[key])) return false;
+    const other = y[key];
+    if (value !== other && (typeof value !== 'object' || value === null || !equal(value, other))) return false;
   }
   for (const key in y) if (y[key] !== undefined) defined -= 1;
   return defined === 0;
