@@ -66,13 +66,24 @@ function shared<T>(table: Map<string, T>, key: string, value: T): T {
  */
 function sharedCondition(c: CompiledCondition): CompiledCondition {
   if (c.entry.values.some((v) => v.includes('$'))) return c;
-  return shared(SHARED_CONDITIONS, `${c.entry.operator}\u0000${c.keyLower}\u0000${JSON.stringify(c.entry.values)}`, c);
+  return shared(
+    SHARED_CONDITIONS,
+    `${c.entry.operator}\u0000${c.keyLower}\u0000${JSON.stringify(c.entry.values)}`,
+    c,
+  );
 }
 
 /** The shared matcher equal to `m`, compiled from `spec` (a matcher is a function of its element). */
-function sharedPrincipal(m: PrincipalMatcher | undefined, spec: PrincipalSpec | undefined): PrincipalMatcher | undefined {
+function sharedPrincipal(
+  m: PrincipalMatcher | undefined,
+  spec: PrincipalSpec | undefined,
+): PrincipalMatcher | undefined {
   if (m === undefined || spec === undefined) return m;
-  return shared(SHARED_PRINCIPALS, JSON.stringify([spec.wildcard, spec.AWS, spec.Service, spec.Federated, spec.CanonicalUser]), m);
+  return shared(
+    SHARED_PRINCIPALS,
+    JSON.stringify([spec.wildcard, spec.AWS, spec.Service, spec.Federated, spec.CanonicalUser]),
+    m,
+  );
 }
 
 function makeFastStatement(cs: CompiledStatement): FastStatement {
@@ -158,11 +169,20 @@ function appliesAlways(cs: CompiledStatement, resourceSide: boolean): boolean {
   const r = cs.resources;
   if (r !== undefined && (r.negated || !r.patterns.some((p) => p.kind === 'any'))) return false;
   if (!resourceSide) return true;
-  return cs.ref.policy.kind === 'rcp' && cs.principal?.wildcard === true && cs.notPrincipal === undefined && cs.acl === undefined;
+  return (
+    cs.ref.policy.kind === 'rcp' &&
+    cs.principal?.wildcard === true &&
+    cs.notPrincipal === undefined &&
+    cs.acl === undefined
+  );
 }
 
 /** The statements of a list that match `action`, split by effect. */
-export function splitByAction(statements: readonly CompiledStatement[], action: RequestAction, resourceSide: boolean): SetLists {
+export function splitByAction(
+  statements: readonly CompiledStatement[],
+  action: RequestAction,
+  resourceSide: boolean,
+): SetLists {
   const allows: CompiledStatement[] = [];
   const denies: CompiledStatement[] = [];
   let allowsAlways = false;
@@ -173,11 +193,18 @@ export function splitByAction(statements: readonly CompiledStatement[], action: 
       allowsAlways ||= appliesAlways(cs, resourceSide);
     } else denies.push(cs);
   }
-  return { allows: allows.length === 0 ? NONE : allows, denies: denies.length === 0 ? NONE : denies, allowsAlways };
+  return {
+    allows: allows.length === 0 ? NONE : allows,
+    denies: denies.length === 0 ? NONE : denies,
+    allowsAlways,
+  };
 }
 
 /** Builds one list of ranges: `add` appends statements (in their fast form) and returns the end of the list so far. */
-export function rangeList(): { readonly add: (statements: readonly CompiledStatement[]) => number; readonly done: () => readonly FastStatement[] } {
+export function rangeList(): {
+  readonly add: (statements: readonly CompiledStatement[]) => number;
+  readonly done: () => readonly FastStatement[];
+} {
   const out: FastStatement[] = [];
   return {
     add: (statements) => {
@@ -192,7 +219,10 @@ export function rangeList(): { readonly add: (statements: readonly CompiledState
 const NO_ENDS: readonly number[] = [];
 
 /** Appends the Allows of the control-policy levels that do not always allow; the end of each. */
-export function addLevelGates(list: ReturnType<typeof rangeList>, levels: readonly SetLists[]): readonly number[] {
+export function addLevelGates(
+  list: ReturnType<typeof rangeList>,
+  levels: readonly SetLists[],
+): readonly number[] {
   const ends: number[] = [];
   for (const level of levels) if (!level.allowsAlways) ends.push(list.add(level.allows));
   return ends.length === 0 ? NO_ENDS : ends;

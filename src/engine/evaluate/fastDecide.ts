@@ -9,7 +9,15 @@
  * INVARIANT: for every request where it answers, the answer equals the reference path's decision
  * (checked over the conformance suite, the property scenarios and the bench batch in test/engine).
  */
-import { addLevelGates, rangeList, splitByAction, type FastStatement, type PrincipalPlan, type ResourcePlan, type SetLists } from '../compile/actionLists';
+import {
+  addLevelGates,
+  rangeList,
+  splitByAction,
+  type FastStatement,
+  type PrincipalPlan,
+  type ResourcePlan,
+  type SetLists,
+} from '../compile/actionLists';
 import { statementsOf } from '../compile/compilePolicy';
 import type { ControlLevel } from '../compile/organization';
 import type { CompiledScenario } from '../compile/compileScenario';
@@ -23,7 +31,14 @@ import type { Decision, Request } from '../types';
 import type { DecisionFacts } from './decide';
 import { principalStatements, resourceStatements } from './gather';
 import { invalidReason } from './preflight';
-import { ACCOUNT_BIT, PARENT_BIT, SELF_BIT, statementBits, WILDCARD_BIT, type StatementContext } from './statementEval';
+import {
+  ACCOUNT_BIT,
+  PARENT_BIT,
+  SELF_BIT,
+  statementBits,
+  WILDCARD_BIT,
+  type StatementContext,
+} from './statementEval';
 
 /**
  * A request action interned per compiled scenario, with its slot: the index of its plans in the views'
@@ -83,7 +98,12 @@ class FastContext implements StatementContext {
 // (statement evaluation keeps no reference to its context), so one pair serves every request.
 let SCRATCH_CTX: FastContext | undefined;
 
-function statementContext(principal: PrincipalView, resource: ResourceView, action: RequestAction, context: LoweredContext): FastContext {
+function statementContext(
+  principal: PrincipalView,
+  resource: ResourceView,
+  action: RequestAction,
+  context: LoweredContext,
+): FastContext {
   if (SCRATCH_CTX === undefined) {
     const keys = new ExactKeyLookup(principal.keys, resource.keys, context.values);
     SCRATCH_CTX = new FastContext(action, resource, keys, principal.caller, principal.boundary !== undefined);
@@ -107,9 +127,14 @@ const NO_PARAMETERS: Request = { principal: '', action: '', resource: '' };
 /** Control-policy levels are shared by every principal (SCPs) or resource (RCPs) of an account. */
 const LEVEL_LISTS = new WeakMap<readonly ControlLevel[], Map<RequestAction, readonly SetLists[]>>();
 
-function levelLists(levels: readonly ControlLevel[], action: RequestAction, resourceSide: boolean): readonly SetLists[] {
+function levelLists(
+  levels: readonly ControlLevel[],
+  action: RequestAction,
+  resourceSide: boolean,
+): readonly SetLists[] {
   let byAction = LEVEL_LISTS.get(levels);
-  if (byAction === undefined) LEVEL_LISTS.set(levels, (byAction = new Map<RequestAction, readonly SetLists[]>()));
+  if (byAction === undefined)
+    LEVEL_LISTS.set(levels, (byAction = new Map<RequestAction, readonly SetLists[]>()));
   let lists = byAction.get(action);
   if (lists === undefined) {
     lists = levels.map((l) => splitByAction(statementsOf(l.policies, action.service), action, resourceSide));
@@ -217,13 +242,26 @@ function loweredContext(raw: unknown): LoweredContext | undefined {
 }
 
 /** True when some statement of `list[from, to)` applies (exact evaluation: no unknowns). */
-function anyApplies(list: readonly FastStatement[], from: number, to: number, ctx: StatementContext, resourceSide: boolean): boolean {
-  for (let i = from; i < to; i++) if (statementBits(list[i] as FastStatement, ctx, resourceSide) !== 0) return true;
+function anyApplies(
+  list: readonly FastStatement[],
+  from: number,
+  to: number,
+  ctx: StatementContext,
+  resourceSide: boolean,
+): boolean {
+  for (let i = from; i < to; i++)
+    if (statementBits(list[i] as FastStatement, ctx, resourceSide) !== 0) return true;
   return false;
 }
 
 /** True when every control-policy level, laid out from `from` and ending at `ends`, has an applicable Allow. */
-function levelsAllow(list: readonly FastStatement[], from: number, ends: readonly number[], ctx: StatementContext, resourceSide: boolean): boolean {
+function levelsAllow(
+  list: readonly FastStatement[],
+  from: number,
+  ends: readonly number[],
+  ctx: StatementContext,
+  resourceSide: boolean,
+): boolean {
   let start = from;
   for (let k = 0; k < ends.length; k++) {
     const end = ends[k] as number;
@@ -241,7 +279,13 @@ const ACCOUNT = ACCOUNT_BIT;
 const CLASSES = SELF | WILDCARD | PARENT | ACCOUNT;
 
 /** The classes of the applicable Allows; stops at the first class in `enough`, which settles the branch. */
-function resourceClasses(list: readonly FastStatement[], from: number, to: number, ctx: StatementContext, enough: number): number {
+function resourceClasses(
+  list: readonly FastStatement[],
+  from: number,
+  to: number,
+  ctx: StatementContext,
+  enough: number,
+): number {
   let bits = 0;
   for (let i = from; i < to; i++) {
     bits |= statementBits(list[i] as FastStatement, ctx, true) & CLASSES;
@@ -252,7 +296,8 @@ function resourceClasses(list: readonly FastStatement[], from: number, to: numbe
 
 function enoughClasses(facts: DecisionFacts): number {
   if (facts.caller === 'anonymous') return WILDCARD;
-  if (facts.caller === 'service' || facts.caller === 'identity-provider' || facts.same) return SELF | WILDCARD;
+  if (facts.caller === 'service' || facts.caller === 'identity-provider' || facts.same)
+    return SELF | WILDCARD;
   return SELF | WILDCARD | PARENT | ACCOUNT;
 }
 
@@ -264,23 +309,33 @@ function sessionOk(p: PrincipalPlan, facts: DecisionFacts, ctx: StatementContext
 }
 
 function boundaryOk(p: PrincipalPlan, ctx: StatementContext): boolean {
-  return !p.hasBoundary || p.boundaryAlways || anyApplies(p.statements, p.identityEnd, p.boundaryEnd, ctx, false);
+  return (
+    !p.hasBoundary || p.boundaryAlways || anyApplies(p.statements, p.identityEnd, p.boundaryEnd, ctx, false)
+  );
 }
 
 function identityPath(p: PrincipalPlan, facts: DecisionFacts, ctx: StatementContext): Decision {
-  if (facts.caller !== 'root' && !(p.identityAlways || anyApplies(p.statements, p.deniesEnd, p.identityEnd, ctx, false))) return 'ImplicitDeny';
+  if (
+    facts.caller !== 'root' &&
+    !(p.identityAlways || anyApplies(p.statements, p.deniesEnd, p.identityEnd, ctx, false))
+  )
+    return 'ImplicitDeny';
   return boundaryOk(p, ctx) && sessionOk(p, facts, ctx) ? 'Allow' : 'ImplicitDeny';
 }
 
 function grants(p: PrincipalPlan, r: ResourcePlan, facts: DecisionFacts, ctx: StatementContext): Decision {
   const classes = resourceClasses(r.statements, r.deniesEnd, r.allowsEnd, ctx, enoughClasses(facts));
   if (facts.caller === 'anonymous') return classes & WILDCARD ? 'Allow' : 'ImplicitDeny';
-  if (facts.caller === 'service' || facts.caller === 'identity-provider') return classes & (SELF | WILDCARD) ? 'Allow' : 'ImplicitDeny';
+  if (facts.caller === 'service' || facts.caller === 'identity-provider')
+    return classes & (SELF | WILDCARD) ? 'Allow' : 'ImplicitDeny';
   if (!facts.same) {
     if (classes === 0 || (facts.strict === 'kms' && !facts.kmsCrossAccountOperation)) return 'ImplicitDeny';
     return identityPath(p, facts, ctx);
   }
-  if (classes & (SELF | WILDCARD)) return facts.strict === 'trust' && facts.caller === 'user' && !boundaryOk(p, ctx) ? 'ImplicitDeny' : 'Allow';
+  if (classes & (SELF | WILDCARD))
+    return facts.strict === 'trust' && facts.caller === 'user' && !boundaryOk(p, ctx)
+      ? 'ImplicitDeny'
+      : 'Allow';
   if (classes & PARENT) return boundaryOk(p, ctx) && sessionOk(p, facts, ctx) ? 'Allow' : 'ImplicitDeny';
   if (facts.strict !== undefined && !(classes & ACCOUNT)) return 'ImplicitDeny';
   return identityPath(p, facts, ctx);
@@ -288,29 +343,64 @@ function grants(p: PrincipalPlan, r: ResourcePlan, facts: DecisionFacts, ctx: St
 
 function denied(p: PrincipalPlan, r: ResourcePlan, rcp: boolean, ctx: StatementContext): boolean {
   if (rcp && anyApplies(r.statements, 0, r.rcpDeniesEnd, ctx, true)) return true;
-  return anyApplies(r.statements, r.rcpDeniesEnd, r.deniesEnd, ctx, true) || anyApplies(p.statements, 0, p.deniesEnd, ctx, false);
+  return (
+    anyApplies(r.statements, r.rcpDeniesEnd, r.deniesEnd, ctx, true) ||
+    anyApplies(p.statements, 0, p.deniesEnd, ctx, false)
+  );
 }
 
 /** What the fast path needs from evaluate.ts (passed in to keep the modules acyclic). */
 export interface FastHooks {
-  readonly rcpApplies: (compiled: CompiledScenario, principal: PrincipalView, resource: ResourceView, action: RequestAction) => boolean;
-  readonly factsOf: (principal: PrincipalView, resource: ResourceView, action: RequestAction) => DecisionFacts;
+  readonly rcpApplies: (
+    compiled: CompiledScenario,
+    principal: PrincipalView,
+    resource: ResourceView,
+    action: RequestAction,
+  ) => boolean;
+  readonly factsOf: (
+    principal: PrincipalView,
+    resource: ResourceView,
+    action: RequestAction,
+  ) => DecisionFacts;
 }
 
 /** The exact decision, or `undefined` when the reference path must answer. */
-export function fastDecision(compiled: CompiledScenario, request: unknown, hooks: FastHooks): Decision | undefined {
+export function fastDecision(
+  compiled: CompiledScenario,
+  request: unknown,
+  hooks: FastHooks,
+): Decision | undefined {
   if (typeof request !== 'object' || request === null) return undefined;
-  const { principal: id, action: rawAction, resource: arn, context: rawContext, parameters } = request as Record<string, unknown>;
-  if (typeof id !== 'string' || typeof rawAction !== 'string' || typeof arn !== 'string' || parameters !== undefined) return undefined;
+  const {
+    principal: id,
+    action: rawAction,
+    resource: arn,
+    context: rawContext,
+    parameters,
+  } = request as Record<string, unknown>;
+  if (
+    typeof id !== 'string' ||
+    typeof rawAction !== 'string' ||
+    typeof arn !== 'string' ||
+    parameters !== undefined
+  )
+    return undefined;
   const action = internAction(compiled, rawAction);
   if (action === undefined) return undefined;
   const context = loweredContext(rawContext);
   if (context === undefined) return undefined;
-  const principal = compiled.principal(id, action.service === 'sts' && action.name === 'assumerolewithwebidentity');
+  const principal = compiled.principal(
+    id,
+    action.service === 'sts' && action.name === 'assumerolewithwebidentity',
+  );
   if ('invalid' in principal) return undefined;
   const resource = compiled.resource(arn);
   if ('invalid' in resource) return undefined;
-  if (invalidReason(principal, resource, action, NO_PARAMETERS, principal.caller.kind === 'role-session') !== undefined) return undefined;
+  if (
+    invalidReason(principal, resource, action, NO_PARAMETERS, principal.caller.kind === 'role-session') !==
+    undefined
+  )
+    return undefined;
   const ctx = statementContext(principal, resource, action, context);
   const p = principalPlan(principal, action);
   const r = resourcePlan(resource, action);
