@@ -106,11 +106,67 @@ function makeFastStatement(cs: CompiledStatement): FastStatement {
   };
 }
 
+// Identities of the parts of fast forms and plans, for the keys of the tables below (read only when a
+// fast form or a plan is built, never by a decision).
+const IDS = new WeakMap<object, number>();
+let nextId = 0;
+
+/** A number that stands for the object (`-1` for none), the same for as long as the object lives. */
+function idOf(part: object | undefined): number {
+  if (part === undefined) return -1;
+  let id = IDS.get(part);
+  if (id === undefined) IDS.set(part, (id = nextId++));
+  return id;
+}
+
+// One fast form for every statement whose fast form has the same parts, and one plan for every equal
+// plan (bounded; sharing changes no result, only identities). A decision in random order is bound by
+// memory latency: at the M bench size, 20,284 principal plans hold 4,226 distinct contents and 21,508
+// resource plans 6,456, so a shared plan, its list and its statements are far more often in cache.
+const SHARED_FAST = new Map<string, FastStatement>();
+const SHARED_PLANS = new Map<string, PrincipalPlan | ResourcePlan>();
+
+function fastKey(f: FastStatement): string {
+  const flags =
+    (f.testsResource ? 1 : 0) |
+    (f.negatedResource ? 2 : 0) |
+    (f.resourcePolicyDeny ? 4 : 0) |
+    (f.bucketRules ? 8 : 0);
+  return `${flags}|${idOf(f.pattern)}|${f.morePatterns.map(idOf).join(',')}|${idOf(f.acl)}|${idOf(f.principal)}|${idOf(f.notPrincipal)}|${idOf(f.condition)}|${f.moreConditions.map(idOf).join(',')}`;
+}
+
 /** The fast form of a statement (remembered). */
 export function fastStatement(cs: CompiledStatement): FastStatement {
   let fast = FAST.get(cs);
-  if (fast === undefined) FAST.set(cs, (fast = makeFastStatement(cs)));
+  if (fast === undefined) {
+    const made = makeFastStatement(cs);
+    FAST.set(cs, (fast = shared(SHARED_FAST, fastKey(made), made)));
+  }
   return fast;
+}
+
+function listKey(statements: readonly FastStatement[]): string {
+  return statements.map(idOf).join(',');
+}
+
+/** The shared principal plan equal to `plan` (a plan is a function of its statements' identities and its fields). */
+export function sharedPrincipalPlan(plan: PrincipalPlan): PrincipalPlan {
+  const flags =
+    (plan.identityAlways ? 1 : 0) |
+    (plan.hasBoundary ? 2 : 0) |
+    (plan.boundaryAlways ? 4 : 0) |
+    (plan.sessionAlways ? 8 : 0) |
+    (plan.hasSessionPolicies ? 16 : 0);
+  const key = `p${flags}|${plan.deniesEnd},${plan.identityEnd},${plan.boundaryEnd},${plan.sessionEnd}|${plan.scpEnds.join(',')}|${listKey(plan.statements)}`;
+  // INVARIANT: keys starting with `p` hold principal plans only.
+  return shared(SHARED_PLANS, key, plan) as PrincipalPlan;
+}
+
+/** The shared resource plan equal to `plan`. */
+export function sharedResourcePlan(plan: ResourcePlan): ResourcePlan {
+  const key = `r${plan.rcpDeniesEnd},${plan.deniesEnd},${plan.allowsEnd}|${plan.rcpEnds.join(',')}|${listKey(plan.statements)}`;
+  // INVARIANT: keys starting with `r` hold resource plans only.
+  return shared(SHARED_PLANS, key, plan) as ResourcePlan;
 }
 
 /** The statements of one policy set that match the action, split by effect. */

@@ -12,6 +12,8 @@
 import {
   addLevelGates,
   rangeList,
+  sharedPrincipalPlan,
+  sharedResourcePlan,
   splitByAction,
   type FastStatement,
   type PrincipalPlan,
@@ -173,7 +175,8 @@ function makePrincipalPlan(principal: PrincipalView, action: RequestAction): Pri
 
 function principalPlan(principal: PrincipalView, action: InternedAction): PrincipalPlan {
   let plan = principal.byAction[action.slot];
-  if (plan === undefined) principal.byAction[action.slot] = plan = makePrincipalPlan(principal, action);
+  if (plan === undefined)
+    principal.byAction[action.slot] = plan = sharedPrincipalPlan(makePrincipalPlan(principal, action));
   return plan;
 }
 
@@ -192,7 +195,8 @@ function makeResourcePlan(resource: ResourceView, action: RequestAction): Resour
 
 function resourcePlan(resource: ResourceView, action: InternedAction): ResourcePlan {
   let plan = resource.byAction[action.slot];
-  if (plan === undefined) resource.byAction[action.slot] = plan = makeResourcePlan(resource, action);
+  if (plan === undefined)
+    resource.byAction[action.slot] = plan = sharedResourcePlan(makeResourcePlan(resource, action));
   return plan;
 }
 
