@@ -37,7 +37,11 @@ export interface CompileContext {
   /** A document compiled under `ref`, once per document. */
   document(ref: PolicyRef, document: PolicyDocument): CompiledPolicy;
   /** The policies of a list of attachments, owned by `owner`. */
-  attachments(owner: string, list: readonly PolicyAttachment[], kind: 'identity' | 'session'): CompiledPolicy[];
+  attachments(
+    owner: string,
+    list: readonly PolicyAttachment[],
+    kind: 'identity' | 'session',
+  ): CompiledPolicy[];
 }
 
 /** The `partition|account|name` key of a role ARN. */
@@ -49,7 +53,11 @@ export function roleKey(partition: string, account: string, name: string): strin
  * Creates the context of one compilation. `reuse` passes the accounts and organization of a previous
  * compilation whose accounts and organization are equal in content (an identity-policy recompile).
  */
-export function createCompileContext(scenario: Scenario, options: CompileOptions, reuse?: Pick<CompileContext, 'accounts' | 'organization'>): CompileContext {
+export function createCompileContext(
+  scenario: Scenario,
+  options: CompileOptions,
+  reuse?: Pick<CompileContext, 'accounts' | 'organization'>,
+): CompileContext {
   const accounts = reuse?.accounts ?? buildAccounts(scenario);
   const customer = new Map(scenario.policies.map((p) => [p.arn as string, p.document]));
   const cache = new Map<string, CompiledPolicy | null>();
@@ -71,7 +79,11 @@ export function createCompileContext(scenario: Scenario, options: CompileOptions
     if (document === undefined) {
       if (!reported.has(arn)) {
         reported.add(arn);
-        diagnostics.push({ code: 'unknown-managed-policy', message: `the managed policy \`${arn}\` is not known, so it takes no part in evaluation`, path });
+        diagnostics.push({
+          code: 'unknown-managed-policy',
+          message: `the managed policy \`${arn}\` is not known, so it takes no part in evaluation`,
+          path,
+        });
       }
       cache.set(key, null);
       return undefined;
@@ -92,7 +104,11 @@ export function createCompileContext(scenario: Scenario, options: CompileOptions
     return policy;
   }
 
-  function attachments(owner: string, list: readonly PolicyAttachment[], kind: 'identity' | 'session'): CompiledPolicy[] {
+  function attachments(
+    owner: string,
+    list: readonly PolicyAttachment[],
+    kind: 'identity' | 'session',
+  ): CompiledPolicy[] {
     const out: CompiledPolicy[] = [];
     for (const a of list) {
       if (a.kind === 'managed') {

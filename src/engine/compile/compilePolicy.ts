@@ -27,7 +27,12 @@ export type StatementOrigin = 'policy' | 'ram' | 'acl';
 export interface StatementTraces {
   readonly applies: StatementTrace;
   readonly appliesAs: Readonly<Record<PrincipalClass, StatementTrace>>;
-  readonly mismatch: Readonly<Record<'actionMismatch' | 'resourceMismatch' | 'principalMismatch' | 'ownerMismatch' | 'publicAccessBlocked', StatementTrace>>;
+  readonly mismatch: Readonly<
+    Record<
+      'actionMismatch' | 'resourceMismatch' | 'principalMismatch' | 'ownerMismatch' | 'publicAccessBlocked',
+      StatementTrace
+    >
+  >;
   /** One per condition entry: `conditionFalse` with that entry. */
   readonly conditionFalse: readonly StatementTrace[];
 }
@@ -58,7 +63,11 @@ export interface CompiledPolicy {
   readonly anyService: readonly CompiledStatement[];
 }
 
-function trace(ref: StatementRef, applies: StatementTrace['applies'], extra: Partial<StatementTrace> = {}): StatementTrace {
+function trace(
+  ref: StatementRef,
+  applies: StatementTrace['applies'],
+  extra: Partial<StatementTrace> = {},
+): StatementTrace {
   return { statement: ref, applies, ...extra };
 }
 
@@ -67,12 +76,28 @@ function mismatch(ref: StatementRef, reason: MismatchReason): StatementTrace {
 }
 
 /** Compiles one statement of a policy with the given reference. */
-export function compileStatement(policy: PolicyRef, document: PolicyDocument, statement: Statement, origin: StatementOrigin = 'policy', acl?: AclGrantees): CompiledStatement {
+export function compileStatement(
+  policy: PolicyRef,
+  document: PolicyDocument,
+  statement: Statement,
+  origin: StatementOrigin = 'policy',
+  acl?: AclGrantees,
+): CompiledStatement {
   const variables = variablesEnabled(document);
-  const ref: StatementRef = { policy, index: statement.index, sid: statement.sid, effect: statement.effect, path: statement.path };
-  const actions = compileActions(statement.action ?? statement.notAction ?? [], statement.action === undefined);
+  const ref: StatementRef = {
+    policy,
+    index: statement.index,
+    sid: statement.sid,
+    effect: statement.effect,
+    path: statement.path,
+  };
+  const actions = compileActions(
+    statement.action ?? statement.notAction ?? [],
+    statement.action === undefined,
+  );
   const list = statement.resource ?? statement.notResource;
-  const resources = list === undefined ? undefined : compileResources(list, statement.resource === undefined, variables);
+  const resources =
+    list === undefined ? undefined : compileResources(list, statement.resource === undefined, variables);
   const conditions = statement.conditions.map((c) => compileCondition(c, variables));
   const traces: StatementTraces = {
     applies: trace(ref, 'true'),
@@ -89,7 +114,9 @@ export function compileStatement(policy: PolicyRef, document: PolicyDocument, st
       ownerMismatch: mismatch(ref, 'ownerMismatch'),
       publicAccessBlocked: mismatch(ref, 'publicAccessBlocked'),
     },
-    conditionFalse: conditions.map((c) => trace(ref, 'false', { mismatch: 'conditionFalse', condition: c.entry })),
+    conditionFalse: conditions.map((c) =>
+      trace(ref, 'false', { mismatch: 'conditionFalse', condition: c.entry }),
+    ),
   };
   return {
     ref,
@@ -119,12 +146,16 @@ export function statementsOf(policies: readonly CompiledPolicy[], service: strin
 }
 
 /** Builds the service index of a list of statements. */
-export function indexStatements(statements: readonly CompiledStatement[]): Pick<CompiledPolicy, 'byService' | 'anyService'> {
+export function indexStatements(
+  statements: readonly CompiledStatement[],
+): Pick<CompiledPolicy, 'byService' | 'anyService'> {
   const byService = new Map<string, CompiledStatement[]>();
   const anyService: CompiledStatement[] = [];
   for (const s of statements) {
     if (s.actions.services === undefined) anyService.push(s);
-    else for (const service of s.actions.services) byService.set(service, [...(byService.get(service) ?? []), s]);
+    else
+      for (const service of s.actions.services)
+        byService.set(service, [...(byService.get(service) ?? []), s]);
   }
   return { byService, anyService };
 }
@@ -139,7 +170,10 @@ export function compilePolicy(ref: PolicyRef, document: PolicyDocument): Compile
  * The statements of a policy that can match an action of `service`, in document order (statements of
  * other services would all be `actionMismatch`, so explanations leave them out).
  */
-export function statementsFor(policy: Pick<CompiledPolicy, 'byService' | 'anyService'>, service: string): readonly CompiledStatement[] {
+export function statementsFor(
+  policy: Pick<CompiledPolicy, 'byService' | 'anyService'>,
+  service: string,
+): readonly CompiledStatement[] {
   const specific = policy.byService.get(service);
   if (specific === undefined) return policy.anyService;
   if (policy.anyService.length === 0) return specific;

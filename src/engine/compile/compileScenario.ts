@@ -71,7 +71,12 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
   const ctx = createCompileContext(scenario, options);
   const ram = compileShares(ctx);
   const listed = new Map(scenario.resources.map((r) => [r.arn as string, r]));
-  return assemble(scenario, options, { ctx, listed, ram, principalCache: new Map(), webIdentityCache: new Map(), resourceCache: new Map() }, undefined);
+  return assemble(
+    scenario,
+    options,
+    { ctx, listed, ram, principalCache: new Map(), webIdentityCache: new Map(), resourceCache: new Map() },
+    undefined,
+  );
 }
 
 /**
@@ -91,7 +96,12 @@ export interface IdentityChange {
  * resource's side), so an edit costs the principals it touches. Decides exactly as `compileScenario`
  * would; only the order of `policies` may differ.
  */
-export function recompileScenario(previous: CompiledScenario, scenario: Scenario, options: CompileOptions, change: IdentityChange): CompiledScenario {
+export function recompileScenario(
+  previous: CompiledScenario,
+  scenario: Scenario,
+  options: CompileOptions,
+  change: IdentityChange,
+): CompiledScenario {
   const before = INTERNALS.get(previous);
   if (before === undefined) return compileScenario(scenario, options);
   const ctx = createCompileContext(scenario, options, before.ctx);
@@ -115,13 +125,32 @@ export function recompileScenario(previous: CompiledScenario, scenario: Scenario
   return assemble(
     scenario,
     options,
-    { ctx, listed: before.listed, ram: before.ram, principalCache: keep(before.principalCache), webIdentityCache: keep(before.webIdentityCache), resourceCache: new Map(before.resourceCache) },
-    { principals: previous.principals, resources: previous.resources, policies: kept, diagnostics: previous.diagnostics, touched: (arn) => users.has(arn) || change.roles.has(arn) || sessionTouched(ctx, arn, users, change.roles) },
+    {
+      ctx,
+      listed: before.listed,
+      ram: before.ram,
+      principalCache: keep(before.principalCache),
+      webIdentityCache: keep(before.webIdentityCache),
+      resourceCache: new Map(before.resourceCache),
+    },
+    {
+      principals: previous.principals,
+      resources: previous.resources,
+      policies: kept,
+      diagnostics: previous.diagnostics,
+      touched: (arn) =>
+        users.has(arn) || change.roles.has(arn) || sessionTouched(ctx, arn, users, change.roles),
+    },
   );
 }
 
 /** Whether a declared session stands for a touched role or user. */
-function sessionTouched(ctx: CompileContext, arn: string, users: ReadonlySet<string>, roles: ReadonlySet<string>): boolean {
+function sessionTouched(
+  ctx: CompileContext,
+  arn: string,
+  users: ReadonlySet<string>,
+  roles: ReadonlySet<string>,
+): boolean {
   const session = ctx.sessions.get(arn);
   if (session === undefined) return false;
   if (session.user !== undefined && users.has(session.user)) return true;
@@ -140,7 +169,12 @@ interface Carried {
   readonly touched: (arn: string) => boolean;
 }
 
-function assemble(scenario: Scenario, options: CompileOptions, state: Internals, carried: Carried | undefined): CompiledScenario {
+function assemble(
+  scenario: Scenario,
+  options: CompileOptions,
+  state: Internals,
+  carried: Carried | undefined,
+): CompiledScenario {
   const { ctx, listed, ram, principalCache, webIdentityCache, resourceCache } = state;
   // Keyed by the id itself (no key string built per lookup): one cache per `webIdentity` value.
   function principal(id: string, webIdentity: boolean): ResolvedPrincipal {
@@ -148,7 +182,9 @@ function assemble(scenario: Scenario, options: CompileOptions, state: Internals,
     return cache.get(id) ?? remember(cache, id, () => resolvePrincipal(ctx, id, webIdentity));
   }
   function resource(arn: string): ResolvedResource {
-    return resourceCache.get(arn) ?? remember(resourceCache, arn, () => resolveResource(ctx, arn, listed, ram));
+    return (
+      resourceCache.get(arn) ?? remember(resourceCache, arn, () => resolveResource(ctx, arn, listed, ram))
+    );
   }
   let principals: Map<string, PrincipalView>;
   if (carried !== undefined) {
@@ -162,7 +198,11 @@ function assemble(scenario: Scenario, options: CompileOptions, state: Internals,
     }
   } else {
     principals = new Map<string, PrincipalView>();
-    for (const arn of [...scenario.users.map((u) => u.arn), ...scenario.roles.map((r) => r.arn), ...scenario.sessions.map((s) => s.arn)]) {
+    for (const arn of [
+      ...scenario.users.map((u) => u.arn),
+      ...scenario.roles.map((r) => r.arn),
+      ...scenario.sessions.map((s) => s.arn),
+    ]) {
       const p = principal(arn, false);
       if (!('invalid' in p)) principals.set(arn, p);
     }
@@ -171,7 +211,11 @@ function assemble(scenario: Scenario, options: CompileOptions, state: Internals,
   if (carried !== undefined) resources = carried.resources;
   else {
     const own = new Map<string, ResourceView>();
-    for (const arn of [...scenario.resources.map((r) => r.arn as string), ...ram.keys(), ...scenario.roles.map((r) => r.arn as string)]) {
+    for (const arn of [
+      ...scenario.resources.map((r) => r.arn as string),
+      ...ram.keys(),
+      ...scenario.roles.map((r) => r.arn as string),
+    ]) {
       const r = resource(arn);
       if (!('invalid' in r)) own.set(arn, r);
     }

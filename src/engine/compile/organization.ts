@@ -58,9 +58,28 @@ const FULL_ACCESS_STATEMENT: Statement = {
 };
 
 function fullAccess(type: ControlPolicyType, level: string): CompiledPolicy {
-  const statement: Statement = type === 'SCP' ? FULL_ACCESS_STATEMENT : { ...FULL_ACCESS_STATEMENT, principal: { wildcard: true, AWS: [], Service: [], Federated: [], CanonicalUser: [] } };
-  const document: PolicyDocument = { kind: type === 'SCP' ? 'scp' : 'rcp', version: '2012-10-17', id: undefined, statements: [statement], valid: true, path: [] };
-  const ref: PolicyRef = { kind: document.kind, name: type === 'SCP' ? 'FullAWSAccess' : 'RCPFullAWSAccess', owner: level, path: [], level };
+  const statement: Statement =
+    type === 'SCP'
+      ? FULL_ACCESS_STATEMENT
+      : {
+          ...FULL_ACCESS_STATEMENT,
+          principal: { wildcard: true, AWS: [], Service: [], Federated: [], CanonicalUser: [] },
+        };
+  const document: PolicyDocument = {
+    kind: type === 'SCP' ? 'scp' : 'rcp',
+    version: '2012-10-17',
+    id: undefined,
+    statements: [statement],
+    valid: true,
+    path: [],
+  };
+  const ref: PolicyRef = {
+    kind: document.kind,
+    name: type === 'SCP' ? 'FullAWSAccess' : 'RCPFullAWSAccess',
+    owner: level,
+    path: [],
+    level,
+  };
   return compilePolicy(ref, document);
 }
 
@@ -73,7 +92,11 @@ export function buildAccounts(scenario: Scenario): Map<string, AccountFacts> {
     const inOrganization = org !== undefined && account.parentId !== undefined;
     const chain: string[] = [];
     const seen = new Set<string>();
-    for (let node = inOrganization ? account.parentId : undefined; node !== undefined && !seen.has(node); node = parents.get(node)) {
+    for (
+      let node = inOrganization ? account.parentId : undefined;
+      node !== undefined && !seen.has(node);
+      node = parents.get(node)
+    ) {
       seen.add(node);
       chain.unshift(node);
     }
@@ -92,14 +115,23 @@ export function buildAccounts(scenario: Scenario): Map<string, AccountFacts> {
 }
 
 /** Compiles the organization's control policies into per-account levels. */
-export function buildOrganization(scenario: Scenario, accounts: ReadonlyMap<string, AccountFacts>): OrganizationFacts | undefined {
+export function buildOrganization(
+  scenario: Scenario,
+  accounts: ReadonlyMap<string, AccountFacts>,
+): OrganizationFacts | undefined {
   const org = scenario.organization;
   if (org === undefined) return undefined;
   const byTarget = new Map<string, { SCP: CompiledPolicy[]; RCP: CompiledPolicy[] }>();
   for (const policy of org.policies) {
     for (const target of policy.targets) {
       const entry = byTarget.get(target) ?? { SCP: [], RCP: [] };
-      const ref: PolicyRef = { kind: policy.type === 'SCP' ? 'scp' : 'rcp', name: policy.name, owner: target, path: policy.document.path, level: target };
+      const ref: PolicyRef = {
+        kind: policy.type === 'SCP' ? 'scp' : 'rcp',
+        name: policy.name,
+        owner: target,
+        path: policy.document.path,
+        level: target,
+      };
       entry[policy.type].push(compileRemembered(ref, policy.document));
       byTarget.set(target, entry);
     }
@@ -112,7 +144,8 @@ export function buildOrganization(scenario: Scenario, accounts: ReadonlyMap<stri
     const facts = accounts.get(account);
     const result = (facts?.levels ?? []).map((level): ControlLevel => {
       const attached = byTarget.get(level)?.[type] ?? [];
-      if (type === 'SCP') return { level, policies: attached.length > 0 ? attached : [fullAccess('SCP', level)] };
+      if (type === 'SCP')
+        return { level, policies: attached.length > 0 ? attached : [fullAccess('SCP', level)] };
       return { level, policies: [fullAccess('RCP', level), ...attached] };
     });
     cache.set(key, result);

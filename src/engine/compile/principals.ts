@@ -68,10 +68,15 @@ const ACCOUNT_FACTS = new WeakMap<CompileContext, Map<string, ReadonlyMap<string
  * The facts every principal of the account shares (one map per account, read-only), so the keys that
  * policies test most (`aws:PrincipalOrgID`, `aws:PrincipalAccount`) are read from a map that stays in cache.
  */
-function accountFacts(ctx: CompileContext, kind: CallerKind, account: string | undefined): ReadonlyMap<string, KeyValue> {
+function accountFacts(
+  ctx: CompileContext,
+  kind: CallerKind,
+  account: string | undefined,
+): ReadonlyMap<string, KeyValue> {
   if (account === undefined) return NO_FACTS;
   let byAccount = ACCOUNT_FACTS.get(ctx);
-  if (byAccount === undefined) ACCOUNT_FACTS.set(ctx, (byAccount = new Map<string, ReadonlyMap<string, KeyValue>>()));
+  if (byAccount === undefined)
+    ACCOUNT_FACTS.set(ctx, (byAccount = new Map<string, ReadonlyMap<string, KeyValue>>()));
   const key = `${kind === 'identity-provider' ? 'idp' : 'iam'}|${account}`;
   let facts = byAccount.get(key);
   if (facts === undefined) byAccount.set(key, (facts = baseKeys(ctx, kind, account)));
@@ -92,14 +97,21 @@ function baseKeys(ctx: CompileContext, kind: CallerKind, account: string | undef
 }
 
 function directDefaults(extra: readonly (readonly [string, KeyValue])[] = []): Map<string, KeyValue> {
-  return new Map<string, KeyValue>([...DIRECT_CALL_DEFAULTS.map(([k, v]): [string, KeyValue] => [k, v ?? ABSENT]), ...extra]);
+  return new Map<string, KeyValue>([
+    ...DIRECT_CALL_DEFAULTS.map(([k, v]): [string, KeyValue] => [k, v ?? ABSENT]),
+    ...extra,
+  ]);
 }
 
 // INVARIANT: never written (`PrincipalKeys.defaults` is read-only); shared by every principal without
 // principal-specific defaults, so that the lookup falling through to it reads one map that stays in cache.
 const PLAIN_DEFAULTS: ReadonlyMap<string, KeyValue> = directDefaults();
 
-function scpFor(ctx: CompileContext, account: string | undefined, serviceLinked: boolean): readonly ControlLevel[] | StepNote {
+function scpFor(
+  ctx: CompileContext,
+  account: string | undefined,
+  serviceLinked: boolean,
+): readonly ControlLevel[] | StepNote {
   const org = ctx.organization;
   if (org === undefined) return 'no-organization';
   const info = account === undefined ? undefined : ctx.accounts.get(account);
@@ -111,30 +123,80 @@ function scpFor(ctx: CompileContext, account: string | undefined, serviceLinked:
 
 function caller(kind: CallerKind, fields: Partial<Caller>): Caller {
   const accountKey = fields.account === undefined ? undefined : `${fields.partition ?? ''}|${fields.account}`;
-  return { kind, arn: undefined, partition: undefined, account: undefined, roleArn: undefined, roleKey: undefined, userArn: undefined, name: undefined, ...fields, accountKey };
+  return {
+    kind,
+    arn: undefined,
+    partition: undefined,
+    account: undefined,
+    roleArn: undefined,
+    roleKey: undefined,
+    userArn: undefined,
+    name: undefined,
+    ...fields,
+    accountKey,
+  };
 }
 
-function view(id: string, c: Caller, keys: PrincipalKeys, policies: Partial<PrincipalView>, scp: PrincipalView['scp']): PrincipalView {
-  return { id, caller: c, identity: [], boundary: undefined, session: [], keys, scp, serviceLinked: false, role: undefined, ...policies, byService: new Map(), byAction: [] };
+function view(
+  id: string,
+  c: Caller,
+  keys: PrincipalKeys,
+  policies: Partial<PrincipalView>,
+  scp: PrincipalView['scp'],
+): PrincipalView {
+  return {
+    id,
+    caller: c,
+    identity: [],
+    boundary: undefined,
+    session: [],
+    keys,
+    scp,
+    serviceLinked: false,
+    role: undefined,
+    ...policies,
+    byService: new Map(),
+    byAction: [],
+  };
 }
 
-function boundaryOf(ctx: CompileContext, arn: string | undefined, path: readonly (string | number)[]): PrincipalView['boundary'] {
+function boundaryOf(
+  ctx: CompileContext,
+  arn: string | undefined,
+  path: readonly (string | number)[],
+): PrincipalView['boundary'] {
   if (arn === undefined) return undefined;
   return ctx.managed(arn, 'boundary', path) ?? 'unknown';
 }
 
-function userPolicies(ctx: CompileContext, arn: string): Pick<PrincipalView, 'identity' | 'boundary'> & { tags: Tags } {
+function userPolicies(
+  ctx: CompileContext,
+  arn: string,
+): Pick<PrincipalView, 'identity' | 'boundary'> & { tags: Tags } {
   const user = ctx.users.get(arn);
   if (user === undefined) return { identity: [], boundary: undefined, tags: {} };
-  const identity = [...ctx.attachments(user.arn, user.policies, 'identity'), ...user.groups.flatMap((g) => ctx.attachments(g, ctx.groups.get(g)?.policies ?? [], 'identity'))];
-  return { identity, boundary: boundaryOf(ctx, user.permissionsBoundary, [...user.path, 'permissionsBoundary']), tags: user.tags };
+  const identity = [
+    ...ctx.attachments(user.arn, user.policies, 'identity'),
+    ...user.groups.flatMap((g) => ctx.attachments(g, ctx.groups.get(g)?.policies ?? [], 'identity')),
+  ];
+  return {
+    identity,
+    boundary: boundaryOf(ctx, user.permissionsBoundary, [...user.path, 'permissionsBoundary']),
+    tags: user.tags,
+  };
 }
 
 function listed(ctx: CompileContext, account: string): boolean {
   return ctx.accounts.has(account);
 }
 
-function resolveUser(ctx: CompileContext, id: string, partition: string, account: string, name: string): ResolvedPrincipal {
+function resolveUser(
+  ctx: CompileContext,
+  id: string,
+  partition: string,
+  account: string,
+  name: string,
+): ResolvedPrincipal {
   if (!ctx.users.has(id) && listed(ctx, account)) return { invalid: 'unknown-principal' };
   const side = userPolicies(ctx, id);
   const shared = accountFacts(ctx, 'user', account);
@@ -142,8 +204,21 @@ function resolveUser(ctx: CompileContext, id: string, partition: string, account
   facts.set('aws:principalarn', id);
   facts.set('aws:principaltype', 'User');
   facts.set('aws:username', name);
-  const keys: PrincipalKeys = { facts, accountFacts: shared, tags: tagMap(side.tags), defaults: PLAIN_DEFAULTS, present: new Set(['aws:userid']), account };
-  return view(id, caller('user', { arn: id, partition, account }), keys, { identity: side.identity, boundary: side.boundary }, scpFor(ctx, account, false));
+  const keys: PrincipalKeys = {
+    facts,
+    accountFacts: shared,
+    tags: tagMap(side.tags),
+    defaults: PLAIN_DEFAULTS,
+    present: new Set(['aws:userid']),
+    account,
+  };
+  return view(
+    id,
+    caller('user', { arn: id, partition, account }),
+    keys,
+    { identity: side.identity, boundary: side.boundary },
+    scpFor(ctx, account, false),
+  );
 }
 
 function resolveRoot(ctx: CompileContext, id: string, partition: string, account: string): ResolvedPrincipal {
@@ -151,30 +226,64 @@ function resolveRoot(ctx: CompileContext, id: string, partition: string, account
   const facts = new Map(shared);
   facts.set('aws:principalarn', id);
   facts.set('aws:principaltype', 'Account');
-  const keys: PrincipalKeys = { facts, accountFacts: shared, tags: new Map(), defaults: directDefaults([['aws:userid', account]]), present: new Set(), account };
+  const keys: PrincipalKeys = {
+    facts,
+    accountFacts: shared,
+    tags: new Map(),
+    defaults: directDefaults([['aws:userid', account]]),
+    present: new Set(),
+    account,
+  };
   return view(id, caller('root', { arn: id, partition, account }), keys, {}, scpFor(ctx, account, false));
 }
 
-function resolveRoleSession(ctx: CompileContext, id: string, partition: string, account: string, name: string, sessionArn: string | undefined, roleArnAsWritten: string | undefined): ResolvedPrincipal {
+function resolveRoleSession(
+  ctx: CompileContext,
+  id: string,
+  partition: string,
+  account: string,
+  name: string,
+  sessionArn: string | undefined,
+  roleArnAsWritten: string | undefined,
+): ResolvedPrincipal {
   // Role names are unique within an account whatever the path, so the name finds the role.
-  const role = (roleArnAsWritten === undefined ? undefined : ctx.roles.get(roleArnAsWritten)) ?? ctx.rolesByName.get(roleKey(partition, account, name));
+  const role =
+    (roleArnAsWritten === undefined ? undefined : ctx.roles.get(roleArnAsWritten)) ??
+    ctx.rolesByName.get(roleKey(partition, account, name));
   const session = sessionArn === undefined ? undefined : ctx.sessions.get(sessionArn);
-  if (role === undefined && session === undefined && listed(ctx, account)) return { invalid: 'unknown-principal' };
+  if (role === undefined && session === undefined && listed(ctx, account))
+    return { invalid: 'unknown-principal' };
   const roleArn = role?.arn ?? roleArnAsWritten ?? `arn:${partition}:iam::${account}:role/${name}`;
   const serviceLinked = isServiceLinkedRolePath(parseIamArn(roleArn)?.path ?? '/');
   const shared = accountFacts(ctx, 'role-session', account);
   const facts = new Map(shared);
   facts.set('aws:principalarn', roleArn);
   facts.set('aws:principaltype', 'AssumedRole');
-  const keys: PrincipalKeys = { facts, accountFacts: shared, tags: tagMap(role?.tags ?? {}, session?.tags ?? {}), defaults: PLAIN_DEFAULTS, present: new Set(['aws:userid', ...SESSION_PRESENT_KEYS]), account };
-  const c = caller('role-session', { arn: sessionArn, partition, account, roleArn, roleKey: role === undefined ? roleKey(partition, account, name) : undefined });
+  const keys: PrincipalKeys = {
+    facts,
+    accountFacts: shared,
+    tags: tagMap(role?.tags ?? {}, session?.tags ?? {}),
+    defaults: PLAIN_DEFAULTS,
+    present: new Set(['aws:userid', ...SESSION_PRESENT_KEYS]),
+    account,
+  };
+  const c = caller('role-session', {
+    arn: sessionArn,
+    partition,
+    account,
+    roleArn,
+    roleKey: role === undefined ? roleKey(partition, account, name) : undefined,
+  });
   return view(
     id,
     c,
     keys,
     {
       identity: role === undefined ? [] : ctx.attachments(role.arn, role.policies, 'identity'),
-      boundary: role === undefined ? undefined : boundaryOf(ctx, role.permissionsBoundary, [...role.path, 'permissionsBoundary']),
+      boundary:
+        role === undefined
+          ? undefined
+          : boundaryOf(ctx, role.permissionsBoundary, [...role.path, 'permissionsBoundary']),
       session: session === undefined ? [] : ctx.attachments(session.arn, session.policies, 'session'),
       serviceLinked,
       role,
@@ -183,20 +292,58 @@ function resolveRoleSession(ctx: CompileContext, id: string, partition: string, 
   );
 }
 
-function resolveFederated(ctx: CompileContext, id: string, partition: string, account: string, name: string): ResolvedPrincipal {
+function resolveFederated(
+  ctx: CompileContext,
+  id: string,
+  partition: string,
+  account: string,
+  name: string,
+): ResolvedPrincipal {
   const session = ctx.sessions.get(id);
-  const side = session?.user === undefined ? { identity: [], boundary: undefined, tags: {} } : userPolicies(ctx, session.user);
+  const side =
+    session?.user === undefined
+      ? { identity: [], boundary: undefined, tags: {} }
+      : userPolicies(ctx, session.user);
   const shared = accountFacts(ctx, 'federated-user', account);
   const facts = new Map(shared);
   facts.set('aws:principalarn', id);
   facts.set('aws:principaltype', 'FederatedUser');
-  const keys: PrincipalKeys = { facts, accountFacts: shared, tags: tagMap(session?.tags ?? {}), defaults: directDefaults([['aws:userid', `${account}:${name}`]]), present: new Set(SESSION_PRESENT_KEYS), account };
+  const keys: PrincipalKeys = {
+    facts,
+    accountFacts: shared,
+    tags: tagMap(session?.tags ?? {}),
+    defaults: directDefaults([['aws:userid', `${account}:${name}`]]),
+    present: new Set(SESSION_PRESENT_KEYS),
+    account,
+  };
   const c = caller('federated-user', { arn: id, partition, account, userArn: session?.user });
-  return view(id, c, keys, { identity: side.identity, boundary: side.boundary, session: session === undefined ? [] : ctx.attachments(session.arn, session.policies, 'session') }, scpFor(ctx, account, false));
+  return view(
+    id,
+    c,
+    keys,
+    {
+      identity: side.identity,
+      boundary: side.boundary,
+      session: session === undefined ? [] : ctx.attachments(session.arn, session.policies, 'session'),
+    },
+    scpFor(ctx, account, false),
+  );
 }
 
-function unsigned(id: string, kind: 'service' | 'anonymous' | 'identity-provider', c: Caller, facts: Map<string, KeyValue>, defaults: Map<string, KeyValue>): PrincipalView {
-  return view(id, c, { facts, accountFacts: NO_FACTS, tags: new Map(), defaults, present: new Set(), account: undefined }, {}, kind === 'service' ? 'not-an-iam-principal' : 'unsigned-request');
+function unsigned(
+  id: string,
+  kind: 'service' | 'anonymous' | 'identity-provider',
+  c: Caller,
+  facts: Map<string, KeyValue>,
+  defaults: Map<string, KeyValue>,
+): PrincipalView {
+  return view(
+    id,
+    c,
+    { facts, accountFacts: NO_FACTS, tags: new Map(), defaults, present: new Set(), account: undefined },
+    {},
+    kind === 'service' ? 'not-an-iam-principal' : 'unsigned-request',
+  );
 }
 
 /** Resolves the principal of a request; `webIdentity` says the action is `sts:AssumeRoleWithWebIdentity`. */
@@ -206,7 +353,13 @@ export function resolvePrincipal(ctx: CompileContext, id: string, webIdentity: b
       ['aws:principalaccount', 'anonymous'],
       ['aws:principaltype', 'Anonymous'],
     ]);
-    return unsigned(id, 'anonymous', caller('anonymous', {}), facts, directDefaults([['aws:userid', 'anonymous']]));
+    return unsigned(
+      id,
+      'anonymous',
+      caller('anonymous', {}),
+      facts,
+      directDefaults([['aws:userid', 'anonymous']]),
+    );
   }
   const iam = parseIamArn(id);
   if (iam !== undefined) {
@@ -219,18 +372,26 @@ export function resolvePrincipal(ctx: CompileContext, id: string, webIdentity: b
         return resolveRoleSession(ctx, id, iam.partition, iam.account, iam.name, undefined, id);
       case 'oidc-provider':
       case 'saml-provider':
-        return unsigned(id, 'identity-provider', caller('identity-provider', { name: id, partition: iam.partition, account: iam.account }), new Map(), new Map());
+        return unsigned(
+          id,
+          'identity-provider',
+          caller('identity-provider', { name: id, partition: iam.partition, account: iam.account }),
+          new Map(),
+          new Map(),
+        );
       default:
         return { invalid: 'unknown-principal' };
     }
   }
   const sts = parseStsArn(id);
   if (sts !== undefined) {
-    if (sts.kind === 'assumed-role') return resolveRoleSession(ctx, id, sts.partition, sts.account, sts.roleName, id, undefined);
+    if (sts.kind === 'assumed-role')
+      return resolveRoleSession(ctx, id, sts.partition, sts.account, sts.roleName, id, undefined);
     return resolveFederated(ctx, id, sts.partition, sts.account, sts.name);
   }
   if (id.startsWith('arn:')) return { invalid: 'unknown-principal' };
-  if (webIdentity && id.includes('.')) return unsigned(id, 'identity-provider', caller('identity-provider', { name: id }), new Map(), new Map());
+  if (webIdentity && id.includes('.'))
+    return unsigned(id, 'identity-provider', caller('identity-provider', { name: id }), new Map(), new Map());
   if (SERVICE.test(id)) {
     const name = id.toLowerCase();
     const facts = new Map<string, KeyValue>([

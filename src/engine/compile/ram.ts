@@ -39,7 +39,12 @@ function consumersOf(ctx: CompileContext, share: ResourceShare): Consumers {
     const path: JsonPath = [...share.path, 'principals', i];
     const external = (account: string): boolean => !(ownerInOrg && inOrganization(ctx, account));
     if (/^\d{12}$/.test(principal)) {
-      if (!share.allowExternalPrincipals && external(principal)) refuse(ctx.diagnostics, path, `account \`${principal}\` is outside the organization and the share does not allow external principals`);
+      if (!share.allowExternalPrincipals && external(principal))
+        refuse(
+          ctx.diagnostics,
+          path,
+          `account \`${principal}\` is outside the organization and the share does not allow external principals`,
+        );
       else if (principal !== share.owner) aws.add(principal);
       return;
     }
@@ -47,7 +52,11 @@ function consumersOf(ctx: CompileContext, share: ResourceShare): Consumers {
     if (orgArn !== undefined) {
       if (org === undefined || orgArn.orgId !== org.id || !ownerInOrg) return;
       if (!org.ramSharingWithOrganization) {
-        refuse(ctx.diagnostics, path, 'RAM sharing with the organization is not enabled, so this association grants nothing');
+        refuse(
+          ctx.diagnostics,
+          path,
+          'RAM sharing with the organization is not enabled, so this association grants nothing',
+        );
         return;
       }
       const node = orgArn.kind === 'organization' ? org.rootId : orgArn.ouId;
@@ -56,33 +65,61 @@ function consumersOf(ctx: CompileContext, share: ResourceShare): Consumers {
     }
     const iam = parseIamArn(principal);
     if (iam !== undefined && (iam.kind === 'role' || iam.kind === 'user')) {
-      if (!share.allowExternalPrincipals && external(iam.account)) refuse(ctx.diagnostics, path, `\`${principal}\` is outside the organization and the share does not allow external principals`);
+      if (!share.allowExternalPrincipals && external(iam.account))
+        refuse(
+          ctx.diagnostics,
+          path,
+          `\`${principal}\` is outside the organization and the share does not allow external principals`,
+        );
       else aws.add(principal);
       return;
     }
     if (SERVICE.test(principal)) services.push(principal);
   });
   share.pendingPrincipals.forEach((principal, i) => {
-    ctx.diagnostics.push({ code: 'ram-pending-invitation', message: `\`${principal}\` has not accepted the invitation, so it gets nothing from this share`, path: [...share.path, 'pendingPrincipals', i] });
+    ctx.diagnostics.push({
+      code: 'ram-pending-invitation',
+      message: `\`${principal}\` has not accepted the invitation, so it gets nothing from this share`,
+      path: [...share.path, 'pendingPrincipals', i],
+    });
   });
   return { aws: [...aws], services };
 }
 
-function permissionFor(ctx: CompileContext, share: ResourceShare, type: RamResourceType): RamResourceType | undefined {
+function permissionFor(
+  ctx: CompileContext,
+  share: ResourceShare,
+  type: RamResourceType,
+): RamResourceType | undefined {
   if (share.permissions.length === 0) return type;
   const chosen = share.permissions.map(ramPermissionByArn).find((p) => p?.type === type.type);
   if (chosen === undefined) {
-    ctx.diagnostics.push({ code: 'ram-permission-unknown', message: `none of the share's permissions is a known permission for \`${type.type}\`, so the share grants nothing on it`, path: [...share.path, 'permissions'] });
+    ctx.diagnostics.push({
+      code: 'ram-permission-unknown',
+      message: `none of the share's permissions is a known permission for \`${type.type}\`, so the share grants nothing on it`,
+      path: [...share.path, 'permissions'],
+    });
   }
   return chosen;
 }
 
-function sharePolicy(share: ResourceShare, resource: string, permission: RamResourceType, consumers: Consumers): CompiledPolicy {
+function sharePolicy(
+  share: ResourceShare,
+  resource: string,
+  permission: RamResourceType,
+  consumers: Consumers,
+): CompiledPolicy {
   const statement: Statement = {
     index: 0,
     sid: share.name,
     effect: 'Allow',
-    principal: { wildcard: false, AWS: consumers.aws, Service: consumers.services, Federated: [], CanonicalUser: [] },
+    principal: {
+      wildcard: false,
+      AWS: consumers.aws,
+      Service: consumers.services,
+      Federated: [],
+      CanonicalUser: [],
+    },
     notPrincipal: undefined,
     action: [...permission.actions],
     notAction: undefined,
@@ -91,8 +128,21 @@ function sharePolicy(share: ResourceShare, resource: string, permission: RamReso
     conditions: [],
     path: share.path,
   };
-  const document: PolicyDocument = { kind: 'resource', version: '2012-10-17', id: undefined, statements: [statement], valid: true, path: share.path };
-  const ref = { kind: 'resource' as const, name: permission.permission, owner: resource, path: share.path, via: share.name };
+  const document: PolicyDocument = {
+    kind: 'resource',
+    version: '2012-10-17',
+    id: undefined,
+    statements: [statement],
+    valid: true,
+    path: share.path,
+  };
+  const ref = {
+    kind: 'resource' as const,
+    name: permission.permission,
+    owner: resource,
+    path: share.path,
+    via: share.name,
+  };
   const statements = [compileStatement(ref, document, statement, 'ram')];
   return { ref, document, statements, ...indexStatements(statements) };
 }
@@ -106,7 +156,11 @@ export function compileShares(ctx: CompileContext): Map<string, CompiledPolicy[]
       const arn = parseArn(resource);
       const type = arn === undefined ? undefined : ramResourceType(arn.service, arn.resource);
       if (type === undefined) {
-        ctx.diagnostics.push({ code: 'ram-resource-type-unknown', message: `this build does not know the RAM permission for \`${resource}\`, so the share grants nothing on it`, path: [...share.path, 'resources', i] });
+        ctx.diagnostics.push({
+          code: 'ram-resource-type-unknown',
+          message: `this build does not know the RAM permission for \`${resource}\`, so the share grants nothing on it`,
+          path: [...share.path, 'resources', i],
+        });
         return;
       }
       const permission = permissionFor(ctx, share, type);

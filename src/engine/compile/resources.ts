@@ -44,7 +44,8 @@ export interface ResourceView {
   /** The RCP levels of the owner account; empty when RCPs do not apply to it. */
   readonly rcp: readonly ControlLevel[];
   /** Why RCPs do not apply to resources of this account (management account, outside the org, …). */
-  readonly rcpSkip: 'no-organization' | 'outside-organization' | 'management-account' | 'no-resource' | undefined;
+  readonly rcpSkip:
+    'no-organization' | 'outside-organization' | 'management-account' | 'no-resource' | undefined;
   readonly role: Role | undefined;
   /** Evaluation's cache of this resource's statements by service prefix. */
   readonly byService: Map<string, ResourceStatements>;
@@ -75,7 +76,12 @@ function rcpOf(ctx: CompileContext, account: string | undefined): Pick<ResourceV
   return { rcp: org.rcpLevels(account), rcpSkip: undefined };
 }
 
-function keysOf(ctx: CompileContext, account: string | undefined, service: string, tags: Readonly<Record<string, string>>): ResourceKeys {
+function keysOf(
+  ctx: CompileContext,
+  account: string | undefined,
+  service: string,
+  tags: Readonly<Record<string, string>>,
+): ResourceKeys {
   const facts = new Map<string, KeyValue>();
   if (account !== undefined) {
     facts.set('aws:resourceaccount', account);
@@ -102,7 +108,12 @@ const OBJECT_SHARED = new WeakMap<CompileContext, Map<string, ObjectShared>>();
  * The caches and keys the objects of a bucket share: their statements come from the same bucket entry
  * and account, so one cache per bucket keeps the working set of many-object workloads small.
  */
-function objectShared(ctx: CompileContext, bucket: string, owner: string, make: () => ObjectShared): ObjectShared {
+function objectShared(
+  ctx: CompileContext,
+  bucket: string,
+  owner: string,
+  make: () => ObjectShared,
+): ObjectShared {
   let byBucket = OBJECT_SHARED.get(ctx);
   if (byBucket === undefined) OBJECT_SHARED.set(ctx, (byBucket = new Map<string, ObjectShared>()));
   const key = `${bucket}|${owner}`;
@@ -111,8 +122,21 @@ function objectShared(ctx: CompileContext, bucket: string, owner: string, make: 
   return shared;
 }
 
-function base(ctx: CompileContext, arn: RequestResource, kind: ResourceKind, account: string | undefined, entry: Resource | undefined, ram: ReadonlyMap<string, CompiledPolicy[]>): ResourceView {
-  const policy = entry?.policy === undefined ? undefined : ctx.document({ kind: 'resource', name: 'resource', owner: entry.arn, path: entry.policy.path }, entry.policy);
+function base(
+  ctx: CompileContext,
+  arn: RequestResource,
+  kind: ResourceKind,
+  account: string | undefined,
+  entry: Resource | undefined,
+  ram: ReadonlyMap<string, CompiledPolicy[]>,
+): ResourceView {
+  const policy =
+    entry?.policy === undefined
+      ? undefined
+      : ctx.document(
+          { kind: 'resource', name: 'resource', owner: entry.arn, path: entry.policy.path },
+          entry.policy,
+        );
   return {
     arn,
     kind,
@@ -131,7 +155,12 @@ function base(ctx: CompileContext, arn: RequestResource, kind: ResourceKind, acc
   };
 }
 
-function resolveS3(ctx: CompileContext, arn: RequestResource, listedByArn: ReadonlyMap<string, Resource>, ram: ReadonlyMap<string, CompiledPolicy[]>): ResolvedResource {
+function resolveS3(
+  ctx: CompileContext,
+  arn: RequestResource,
+  listedByArn: ReadonlyMap<string, Resource>,
+  ram: ReadonlyMap<string, CompiledPolicy[]>,
+): ResolvedResource {
   const slash = arn.resource.indexOf('/');
   const bucketName = slash < 0 ? arn.resource : arn.resource.slice(0, slash);
   const bucket = listedByArn.get(`arn:${arn.partition}:s3:::${bucketName}`);
@@ -140,22 +169,54 @@ function resolveS3(ctx: CompileContext, arn: RequestResource, listedByArn: Reado
   if (slash < 0) {
     const view = base(ctx, arn, 's3-bucket', owner, bucket, ram);
     const pab = bucket?.s3?.publicAccessBlock;
-    return { ...view, restrictPublic: pab?.RestrictPublicBuckets === true && bucket?.policy !== undefined && isPublicPolicy(bucket.policy) };
+    return {
+      ...view,
+      restrictPublic:
+        pab?.RestrictPublicBuckets === true && bucket?.policy !== undefined && isPublicPolicy(bucket.policy),
+    };
   }
   const view = base(ctx, arn, 's3-object', owner, bucket, ram);
   const settings = bucket?.s3;
-  const restrictPublic = settings?.publicAccessBlock.RestrictPublicBuckets === true && bucket?.policy !== undefined && isPublicPolicy(bucket.policy);
-  const object = bucket === undefined || settings === undefined || settings.objectOwnership === 'BucketOwnerEnforced' ? undefined : settings.objects.find((o) => o.key === arn.resource.slice(slash + 1));
+  const restrictPublic =
+    settings?.publicAccessBlock.RestrictPublicBuckets === true &&
+    bucket?.policy !== undefined &&
+    isPublicPolicy(bucket.policy);
+  const object =
+    bucket === undefined || settings === undefined || settings.objectOwnership === 'BucketOwnerEnforced'
+      ? undefined
+      : settings.objects.find((o) => o.key === arn.resource.slice(slash + 1));
   if (object === undefined) {
     // INVARIANT: without an ACL or a RAM entry of its own, an object's statements and keys are its bucket's.
     if (view.extra.length > 0 || ram.has(arn.raw)) return { ...view, restrictPublic };
-    const shared = objectShared(ctx, `arn:${arn.partition}:s3:::${bucketName}`, owner, () => ({ keys: view.keys, byService: view.byService, byAction: view.byAction }));
-    return { ...view, restrictPublic, keys: shared.keys, byService: shared.byService, byAction: shared.byAction };
+    const shared = objectShared(ctx, `arn:${arn.partition}:s3:::${bucketName}`, owner, () => ({
+      keys: view.keys,
+      byService: view.byService,
+      byAction: view.byAction,
+    }));
+    return {
+      ...view,
+      restrictPublic,
+      keys: shared.keys,
+      byService: shared.byService,
+      byAction: shared.byAction,
+    };
   }
   if (settings === undefined || bucket === undefined) return { ...view, restrictPublic };
-  const acl = aclPolicy(bucket.arn, arn.raw, object, settings.publicAccessBlock.IgnorePublicAcls, bucket.path);
+  const acl = aclPolicy(
+    bucket.arn,
+    arn.raw,
+    object,
+    settings.publicAccessBlock.IgnorePublicAcls,
+    bucket.path,
+  );
   if (acl !== undefined) ctx.compiled.push(acl);
-  return { ...view, restrictPublic, extra: [...view.extra, ...(acl === undefined ? [] : [acl])], foreignObject: object.owner !== owner, grantAccount: object.owner };
+  return {
+    ...view,
+    restrictPublic,
+    extra: [...view.extra, ...(acl === undefined ? [] : [acl])],
+    foreignObject: object.owner !== owner,
+    grantAccount: object.owner,
+  };
 }
 
 /**
@@ -183,12 +244,22 @@ function uniform(v: ResourceView): ResourceView {
 }
 
 /** Resolves the resource of a request. */
-export function resolveResource(ctx: CompileContext, raw: string, listedByArn: ReadonlyMap<string, Resource>, ram: ReadonlyMap<string, CompiledPolicy[]>): ResolvedResource {
+export function resolveResource(
+  ctx: CompileContext,
+  raw: string,
+  listedByArn: ReadonlyMap<string, Resource>,
+  ram: ReadonlyMap<string, CompiledPolicy[]>,
+): ResolvedResource {
   const resolved = resolveView(ctx, raw, listedByArn, ram);
   return 'invalid' in resolved ? resolved : uniform(resolved);
 }
 
-function resolveView(ctx: CompileContext, raw: string, listedByArn: ReadonlyMap<string, Resource>, ram: ReadonlyMap<string, CompiledPolicy[]>): ResolvedResource {
+function resolveView(
+  ctx: CompileContext,
+  raw: string,
+  listedByArn: ReadonlyMap<string, Resource>,
+  ram: ReadonlyMap<string, CompiledPolicy[]>,
+): ResolvedResource {
   const arn = parseRequestResource(raw);
   if (arn === undefined) return { invalid: 'malformed-request' };
   if (arn.star) return { ...base(ctx, arn, 'star', undefined, undefined, ram), partition: undefined };
@@ -197,7 +268,13 @@ function resolveView(ctx: CompileContext, raw: string, listedByArn: ReadonlyMap<
   if (iam?.kind === 'role') {
     const role = ctx.roles.get(raw) ?? ctx.rolesByName.get(roleKey(iam.partition, iam.account, iam.name));
     const view = base(ctx, arn, 'role', iam.account, undefined, ram);
-    const trust = role?.trustPolicy === undefined ? undefined : ctx.document({ kind: 'trust', name: 'trust', owner: role.arn, path: role.trustPolicy.path }, role.trustPolicy);
+    const trust =
+      role?.trustPolicy === undefined
+        ? undefined
+        : ctx.document(
+            { kind: 'trust', name: 'trust', owner: role.arn, path: role.trustPolicy.path },
+            role.trustPolicy,
+          );
     return { ...view, policy: trust, role, keys: keysOf(ctx, iam.account, 'iam', role?.tags ?? {}) };
   }
   const entry = listedByArn.get(raw);

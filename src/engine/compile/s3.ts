@@ -34,10 +34,23 @@ function isAuthenticatedUsers(grantee: string): boolean {
 }
 
 /** The ACL of one object as a resource policy owned by the object's owner; `undefined` when it grants nothing. */
-export function aclPolicy(bucketArn: string, objectArn: string, object: S3Object, ignorePublicAcls: boolean, bucketPath: readonly (string | number)[]): CompiledPolicy | undefined {
+export function aclPolicy(
+  bucketArn: string,
+  objectArn: string,
+  object: S3Object,
+  ignorePublicAcls: boolean,
+  bucketPath: readonly (string | number)[],
+): CompiledPolicy | undefined {
   const path = [...bucketPath, 's3', 'objects'];
   const ref = { kind: 'resource' as const, name: 'acl', owner: objectArn, path, via: `acl:${bucketArn}` };
-  const document: PolicyDocument = { kind: 'resource', version: '2012-10-17', id: undefined, statements: [], valid: true, path };
+  const document: PolicyDocument = {
+    kind: 'resource',
+    version: '2012-10-17',
+    id: undefined,
+    statements: [],
+    valid: true,
+    path,
+  };
   const statements = object.acl.flatMap((grant, i) => {
     const actions = OBJECT_ACL_ACTIONS[grant.permission];
     const allUsers = isAllUsers(grant.grantee);
@@ -45,7 +58,19 @@ export function aclPolicy(bucketArn: string, objectArn: string, object: S3Object
     if (actions.length === 0 || ((allUsers || authenticatedUsers) && ignorePublicAcls)) return [];
     const accounts = new Set(/^\d{12}$/.test(grant.grantee) ? [grant.grantee] : []);
     if (accounts.size === 0 && !allUsers && !authenticatedUsers) return [];
-    const statement: Statement = { index: i, sid: `${grant.grantee} ${grant.permission}`, effect: 'Allow', principal: undefined, notPrincipal: undefined, action: [...actions], notAction: undefined, resource: [objectArn], notResource: undefined, conditions: [], path };
+    const statement: Statement = {
+      index: i,
+      sid: `${grant.grantee} ${grant.permission}`,
+      effect: 'Allow',
+      principal: undefined,
+      notPrincipal: undefined,
+      action: [...actions],
+      notAction: undefined,
+      resource: [objectArn],
+      notResource: undefined,
+      conditions: [],
+      path,
+    };
     return [compileStatement(ref, document, statement, 'acl', { accounts, allUsers, authenticatedUsers })];
   });
   if (statements.length === 0) return undefined;
@@ -67,7 +92,14 @@ const FIXING_KEYS: ReadonlySet<string> = new Set([
 
 function fixes(key: string, operator: string, values: readonly string[]): boolean {
   const op = parseOperator(operator);
-  if (op === undefined || op.base === 'Null' || op.ifExists || NEGATED_OPERATORS.has(op.base) || op.set === 'ForAllValues') return false;
+  if (
+    op === undefined ||
+    op.base === 'Null' ||
+    op.ifExists ||
+    NEGATED_OPERATORS.has(op.base) ||
+    op.set === 'ForAllValues'
+  )
+    return false;
   const lower = key.toLowerCase();
   if (!FIXING_KEYS.has(lower)) return false;
   if (lower === 'aws:sourceip') {

@@ -71,7 +71,12 @@ export function compileArnTest(values: readonly string[], variablesEnabled: bool
   return (r, keys) => arnTest(fixed, dynamic, r, keys);
 }
 
-function arnTest(fixed: readonly ArnPattern[], dynamic: readonly Template[], r: string, keys: KeyLookup): TestResult {
+function arnTest(
+  fixed: readonly ArnPattern[],
+  dynamic: readonly Template[],
+  r: string,
+  keys: KeyLookup,
+): TestResult {
   const fields = splitArn(r);
   if (fields === undefined) return INVALID;
   for (const pattern of fixed) if (matches(pattern, fields)) return T;

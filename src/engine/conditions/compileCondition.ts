@@ -3,7 +3,12 @@
  * once, the key lower-cased (keys are case-insensitive [IAM-COND]) and the policy values compiled by the
  * operator's family. Each family lives in its own file.
  */
-import { NEGATED_OPERATORS, parseOperator, type BaseOperator, type SetQualifier } from '../../model/conditionOperators';
+import {
+  NEGATED_OPERATORS,
+  parseOperator,
+  type BaseOperator,
+  type SetQualifier,
+} from '../../model/conditionOperators';
 import type { ConditionEntry } from '../../model/policy';
 import { compileArnTest } from './arnOperators';
 import { compileBinaryTest } from './binaryOperator';
@@ -92,7 +97,16 @@ export function compileCondition(entry: ConditionEntry, variablesEnabled: boolea
   const op = parseOperator(entry.operator);
   const keyLower = entry.key.toLowerCase();
   if (op === undefined) {
-    return { entry, keyLower, base: undefined, negated: false, ifExists: false, set: undefined, test: invalidTest, nullValues: [] };
+    return {
+      entry,
+      keyLower,
+      base: undefined,
+      negated: false,
+      ifExists: false,
+      set: undefined,
+      test: invalidTest,
+      nullValues: [],
+    };
   }
   return {
     entry,

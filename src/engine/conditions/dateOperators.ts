@@ -10,7 +10,8 @@ import { compareNumbers, type NumericComparison } from './numericOperators';
 import { INVALID, type ValueTest } from './valueTest';
 
 const EPOCH = /^-?\d+(\.\d+)?$/;
-const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+const ISO =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 /** Reads a date as epoch milliseconds, or `undefined` when the text is not a date. */
 export function parseDate(text: string): number | undefined {
@@ -18,11 +19,16 @@ export function parseDate(text: string): number | undefined {
   if (EPOCH.test(value)) return Number(value) * 1000;
   const m = ISO.exec(value);
   if (m === null) return undefined;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? undefined : Number(x)));
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) =>
+    x === undefined ? undefined : Number(x),
+  );
   const mo = month ?? 1;
   const d = day ?? 1;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 60) return undefined;
-  const utc = Date.UTC(year ?? 0, mo - 1, d, hour ?? 0, minute ?? 0, second ?? 0) + (m[7] === undefined ? 0 : Math.round(Number(m[7]) * 1000));
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 60)
+    return undefined;
+  const utc =
+    Date.UTC(year ?? 0, mo - 1, d, hour ?? 0, minute ?? 0, second ?? 0) +
+    (m[7] === undefined ? 0 : Math.round(Number(m[7]) * 1000));
   const check = new Date(Date.UTC(year ?? 0, mo - 1, d));
   if (check.getUTCDate() !== d) return undefined; // 2030-02-31
   return utc - zoneOffsetMs(m[8]);

@@ -26,7 +26,8 @@ function parseV4(text: string): number[] | undefined {
 function parseV6(text: string): number[] | undefined {
   const halves = text.split('::');
   if (halves.length > 2) return undefined;
-  const groups = (half: string | undefined): string[] => (half === undefined || half === '' ? [] : half.split(':'));
+  const groups = (half: string | undefined): string[] =>
+    half === undefined || half === '' ? [] : half.split(':');
   const head = groups(halves[0]);
   const tail = groups(halves[1]);
   // An embedded IPv4 tail (`::ffff:1.2.3.4`) takes two groups.
@@ -44,7 +45,8 @@ function parseV6(text: string): number[] | undefined {
   const all = [...head, ...Array<string>(halves.length === 1 ? 0 : missing).fill('0'), ...tail];
   if (!all.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
   const words: number[] = [];
-  for (let i = 0; i < 8; i += 2) words.push(parseInt(all[i] ?? '0', 16) * 65536 + parseInt(all[i + 1] ?? '0', 16));
+  for (let i = 0; i < 8; i += 2)
+    words.push(parseInt(all[i] ?? '0', 16) * 65536 + parseInt(all[i + 1] ?? '0', 16));
   return words;
 }
 
@@ -69,7 +71,7 @@ export function cidrContains(block: Cidr, address: Cidr): boolean {
   for (let i = 0; i < block.words.length && bits > 0; i++) {
     const take = Math.min(32, bits);
     const mask = take === 32 ? 0xffffffff : ~(0xffffffff >>> take) >>> 0;
-    if ((((block.words[i] ?? 0) & mask) >>> 0) !== (((address.words[i] ?? 0) & mask) >>> 0)) return false;
+    if (((block.words[i] ?? 0) & mask) >>> 0 !== ((address.words[i] ?? 0) & mask) >>> 0) return false;
     bits -= take;
   }
   return true;

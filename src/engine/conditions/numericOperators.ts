@@ -7,7 +7,13 @@ import { F, T } from '../context/keyValue';
 import { INVALID, type ValueTest } from './valueTest';
 
 /** The numeric comparisons, without negation (`NumericNotEquals` is the negation of `equals`). */
-export const NUMERIC_COMPARISONS = ['equals', 'lessThan', 'lessThanEquals', 'greaterThan', 'greaterThanEquals'] as const;
+export const NUMERIC_COMPARISONS = [
+  'equals',
+  'lessThan',
+  'lessThanEquals',
+  'greaterThan',
+  'greaterThanEquals',
+] as const;
 /** One numeric comparison. */
 export type NumericComparison = (typeof NUMERIC_COMPARISONS)[number];
 

@@ -18,7 +18,11 @@ function fold(text: string, ignoreCase: boolean): string {
 }
 
 /** Compiles the policy values of a string condition. */
-export function compileStringTest(comparison: StringComparison, values: readonly string[], variablesEnabled: boolean): ValueTest {
+export function compileStringTest(
+  comparison: StringComparison,
+  values: readonly string[],
+  variablesEnabled: boolean,
+): ValueTest {
   const templates = values.map((v) => parseTemplate(v, variablesEnabled));
   const ignoreCase = comparison === 'equalsIgnoreCase';
   const fixed = templates.filter((t) => !t.hasVariables);
@@ -31,7 +35,13 @@ export function compileStringTest(comparison: StringComparison, values: readonly
   return (r, keys) => equalsTest(set, dynamic, ignoreCase, r, keys);
 }
 
-function equalsTest(set: ReadonlySet<string>, dynamic: readonly Template[], ignoreCase: boolean, r: string, keys: KeyLookup): TestResult {
+function equalsTest(
+  set: ReadonlySet<string>,
+  dynamic: readonly Template[],
+  ignoreCase: boolean,
+  r: string,
+  keys: KeyLookup,
+): TestResult {
   const value = fold(r, ignoreCase);
   if (set.has(value)) return T;
   let result: TestResult = F;
@@ -43,7 +53,12 @@ function equalsTest(set: ReadonlySet<string>, dynamic: readonly Template[], igno
   return result;
 }
 
-function likeTest(globs: readonly Glob[], dynamic: readonly Template[], r: string, keys: KeyLookup): TestResult {
+function likeTest(
+  globs: readonly Glob[],
+  dynamic: readonly Template[],
+  r: string,
+  keys: KeyLookup,
+): TestResult {
   for (const glob of globs) if (matchGlob(glob, r)) return T;
   let result: TestResult = F;
   for (const template of dynamic) {

@@ -18,7 +18,12 @@ export const PRINCIPAL_KEYS = [
 ] as const;
 
 /** Resource keys derived from the resource node (§1.5). */
-export const RESOURCE_KEYS = ['aws:resourceaccount', 'aws:resourceorgid', 'aws:resourceorgpaths', 's3:resourceaccount'] as const;
+export const RESOURCE_KEYS = [
+  'aws:resourceaccount',
+  'aws:resourceorgid',
+  'aws:resourceorgpaths',
+  's3:resourceaccount',
+] as const;
 
 /** Tag families (the tag name after the slash is case-insensitive, T86). */
 export const PRINCIPAL_TAG_PREFIX = 'aws:principaltag/';
@@ -48,7 +53,12 @@ export const DIRECT_CALL_DEFAULTS: readonly (readonly [string, string | undefine
  * Keys present in every request although their value is known only at request time ("always included
  * in the request context" [IAM-KEYS]); `Null` on them is decided even in three-valued evaluation.
  */
-export const ALWAYS_PRESENT_KEYS = ['aws:currenttime', 'aws:epochtime', 'aws:securetransport', 'aws:requestedregion'] as const;
+export const ALWAYS_PRESENT_KEYS = [
+  'aws:currenttime',
+  'aws:epochtime',
+  'aws:securetransport',
+  'aws:requestedregion',
+] as const;
 
 /** Keys present for temporary credentials (role and federated sessions), absent for long-term keys. */
 export const SESSION_PRESENT_KEYS = ['aws:tokenissuetime', 'aws:multifactorauthpresent'] as const;

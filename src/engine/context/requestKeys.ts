@@ -7,7 +7,13 @@
  */
 import type { AssumeRoleParameters, Context } from '../../model/types';
 import { ABSENT, PRESENT, UNKNOWN, type KeyLookup, type KeyValue } from './keyValue';
-import { ALWAYS_PRESENT_KEYS, keySource, PRINCIPAL_TAG_PREFIX, REQUEST_TAG_PREFIX, RESOURCE_TAG_PREFIX } from './contextKeys';
+import {
+  ALWAYS_PRESENT_KEYS,
+  keySource,
+  PRINCIPAL_TAG_PREFIX,
+  REQUEST_TAG_PREFIX,
+  RESOURCE_TAG_PREFIX,
+} from './contextKeys';
 
 /** Keys the principal determines, and what three-valued evaluation knows about its other keys. */
 export interface PrincipalKeys {
@@ -56,24 +62,35 @@ export function lowerContext(context: Context | undefined, derived: ReadonlySet<
     const lower = key.toLowerCase();
     const value = context[key];
     if (value === undefined) continue;
-    if (keySource(lower) !== undefined || derived.has(lower) || (lower.startsWith(REQUEST_TAG_PREFIX) && derived.has(REQUEST_TAG_PREFIX))) ignored.push(key);
+    if (
+      keySource(lower) !== undefined ||
+      derived.has(lower) ||
+      (lower.startsWith(REQUEST_TAG_PREFIX) && derived.has(REQUEST_TAG_PREFIX))
+    )
+      ignored.push(key);
     values.set(lower, value);
   }
   return { values, ignored };
 }
 
 /** Keys derived from `parameters` of an `sts:AssumeRole*` request (SEMANTICS §8.0). */
-export function parameterKeys(parameters: AssumeRoleParameters | undefined): ReadonlyMap<string, KeyValue> | undefined {
+export function parameterKeys(
+  parameters: AssumeRoleParameters | undefined,
+): ReadonlyMap<string, KeyValue> | undefined {
   if (parameters === undefined) return undefined;
   const out = new Map<string, KeyValue>();
   if (parameters.Tags.length > 0) {
     // INVARIANT: the prefix entry marks that request tags are determined by the parameters.
     out.set(REQUEST_TAG_PREFIX, ABSENT);
     for (const tag of parameters.Tags) out.set(REQUEST_TAG_PREFIX + tag.Key.toLowerCase(), tag.Value);
-    out.set('aws:tagkeys', parameters.Tags.map((t) => t.Key));
+    out.set(
+      'aws:tagkeys',
+      parameters.Tags.map((t) => t.Key),
+    );
   }
   if (parameters.SourceIdentity !== undefined) out.set('sts:sourceidentity', parameters.SourceIdentity);
-  if (parameters.DurationSeconds !== undefined) out.set('sts:durationseconds', String(parameters.DurationSeconds));
+  if (parameters.DurationSeconds !== undefined)
+    out.set('sts:durationseconds', String(parameters.DurationSeconds));
   return out.size === 0 ? undefined : out;
 }
 
@@ -90,7 +107,10 @@ export interface KeyLookupInput {
   readonly known: ReadonlySet<string> | undefined;
 }
 
-function fromParameters(parameters: ReadonlyMap<string, KeyValue> | undefined, key: string): KeyValue | undefined {
+function fromParameters(
+  parameters: ReadonlyMap<string, KeyValue> | undefined,
+  key: string,
+): KeyValue | undefined {
   if (parameters === undefined) return undefined;
   const value = parameters.get(key);
   if (value !== undefined) return value;
@@ -99,7 +119,12 @@ function fromParameters(parameters: ReadonlyMap<string, KeyValue> | undefined, k
 }
 
 /** The value of a key the principal or the resource determines, or `undefined` for any other key. */
-function determinedValue(principal: PrincipalKeys, resource: ResourceKeys, service: string, key: string): KeyValue | undefined {
+function determinedValue(
+  principal: PrincipalKeys,
+  resource: ResourceKeys,
+  service: string,
+  key: string,
+): KeyValue | undefined {
   switch (keySource(key)) {
     case 'principal':
       // INVARIANT: `accountFacts` is a subset of `facts` with the same values.
@@ -113,7 +138,8 @@ function determinedValue(principal: PrincipalKeys, resource: ResourceKeys, servi
     case undefined:
       break;
   }
-  if (key === 'kms:calleraccount' && service === 'kms' && principal.account !== undefined) return principal.account;
+  if (key === 'kms:calleraccount' && service === 'kms' && principal.account !== undefined)
+    return principal.account;
   return undefined;
 }
 

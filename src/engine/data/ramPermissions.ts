@@ -22,13 +22,63 @@ export interface RamResourceType {
 export const RAM_RESOURCE_TYPES: readonly RamResourceType[] = [
   // "the default managed permission for the ec2:Subnet resource type allows ec2:RunInstances,
   // ec2:CreateNetworkInterface, ec2:DescribeSubnets" [RAM-PERMS].
-  { type: 'ec2:Subnet', service: 'ec2', resourcePrefix: 'subnet/', permission: 'AWSRAMDefaultPermissionSubnet', actions: ['ec2:RunInstances', 'ec2:CreateNetworkInterface', 'ec2:DescribeSubnets'] },
-  { type: 'ec2:TransitGateway', service: 'ec2', resourcePrefix: 'transit-gateway/', permission: 'AWSRAMDefaultPermissionTransitGateway', actions: ['ec2:CreateTransitGatewayVpcAttachment', 'ec2:DescribeTransitGateways'] },
-  { type: 'ec2:PrefixList', service: 'ec2', resourcePrefix: 'prefix-list/', permission: 'AWSRAMDefaultPermissionPrefixList', actions: ['ec2:GetManagedPrefixListEntries', 'ec2:DescribeManagedPrefixLists'] },
-  { type: 'ec2:CapacityReservation', service: 'ec2', resourcePrefix: 'capacity-reservation/', permission: 'AWSRAMDefaultPermissionCapacityReservation', actions: ['ec2:RunInstances', 'ec2:DescribeCapacityReservations'] },
-  { type: 'ec2:DedicatedHost', service: 'ec2', resourcePrefix: 'dedicated-host/', permission: 'AWSRAMDefaultPermissionDedicatedHost', actions: ['ec2:RunInstances', 'ec2:DescribeHosts'] },
-  { type: 'route53resolver:ResolverRule', service: 'route53resolver', resourcePrefix: 'resolver-rule/', permission: 'AWSRAMDefaultPermissionResolverRule', actions: ['route53resolver:AssociateResolverRule', 'route53resolver:DisassociateResolverRule', 'route53resolver:GetResolverRule'] },
-  { type: 'license-manager:LicenseConfiguration', service: 'license-manager', resourcePrefix: 'license-configuration:', permission: 'AWSRAMDefaultPermissionLicenseConfiguration', actions: ['license-manager:GetLicenseConfiguration', 'license-manager:UpdateLicenseSpecificationsForResource', 'license-manager:ListLicenseConfigurations'] },
+  {
+    type: 'ec2:Subnet',
+    service: 'ec2',
+    resourcePrefix: 'subnet/',
+    permission: 'AWSRAMDefaultPermissionSubnet',
+    actions: ['ec2:RunInstances', 'ec2:CreateNetworkInterface', 'ec2:DescribeSubnets'],
+  },
+  {
+    type: 'ec2:TransitGateway',
+    service: 'ec2',
+    resourcePrefix: 'transit-gateway/',
+    permission: 'AWSRAMDefaultPermissionTransitGateway',
+    actions: ['ec2:CreateTransitGatewayVpcAttachment', 'ec2:DescribeTransitGateways'],
+  },
+  {
+    type: 'ec2:PrefixList',
+    service: 'ec2',
+    resourcePrefix: 'prefix-list/',
+    permission: 'AWSRAMDefaultPermissionPrefixList',
+    actions: ['ec2:GetManagedPrefixListEntries', 'ec2:DescribeManagedPrefixLists'],
+  },
+  {
+    type: 'ec2:CapacityReservation',
+    service: 'ec2',
+    resourcePrefix: 'capacity-reservation/',
+    permission: 'AWSRAMDefaultPermissionCapacityReservation',
+    actions: ['ec2:RunInstances', 'ec2:DescribeCapacityReservations'],
+  },
+  {
+    type: 'ec2:DedicatedHost',
+    service: 'ec2',
+    resourcePrefix: 'dedicated-host/',
+    permission: 'AWSRAMDefaultPermissionDedicatedHost',
+    actions: ['ec2:RunInstances', 'ec2:DescribeHosts'],
+  },
+  {
+    type: 'route53resolver:ResolverRule',
+    service: 'route53resolver',
+    resourcePrefix: 'resolver-rule/',
+    permission: 'AWSRAMDefaultPermissionResolverRule',
+    actions: [
+      'route53resolver:AssociateResolverRule',
+      'route53resolver:DisassociateResolverRule',
+      'route53resolver:GetResolverRule',
+    ],
+  },
+  {
+    type: 'license-manager:LicenseConfiguration',
+    service: 'license-manager',
+    resourcePrefix: 'license-configuration:',
+    permission: 'AWSRAMDefaultPermissionLicenseConfiguration',
+    actions: [
+      'license-manager:GetLicenseConfiguration',
+      'license-manager:UpdateLicenseSpecificationsForResource',
+      'license-manager:ListLicenseConfigurations',
+    ],
+  },
 ];
 
 /** The resource type of an ARN's service and resource part, or `undefined`. */

@@ -6,7 +6,15 @@
  * and the best case, and records which unknown statements the best case relied on.
  */
 import type { CallerKind } from '../match/principalMatcher';
-import type { Decision, DecisionReason, FlowStep, PrincipalClass, StatementTrace, StepNote, StepTrace } from '../types';
+import type {
+  Decision,
+  DecisionReason,
+  FlowStep,
+  PrincipalClass,
+  StatementTrace,
+  StepNote,
+  StepTrace,
+} from '../types';
 import type { Gathered, PolicySet } from './gather';
 
 /** Facts of the request that choose the branch of the flow. */
@@ -53,11 +61,15 @@ const WILDCARD: readonly PrincipalClass[] = ['WILDCARD'];
 const PARENT: readonly PrincipalClass[] = ['PARENT'];
 const ACCOUNT: readonly PrincipalClass[] = ['ACCOUNT'];
 
-function anyApplies(entries: readonly StatementTrace[], classes: readonly PrincipalClass[] | undefined): 'true' | 'false' | 'unknown' {
+function anyApplies(
+  entries: readonly StatementTrace[],
+  classes: readonly PrincipalClass[] | undefined,
+): 'true' | 'false' | 'unknown' {
   let result: 'false' | 'unknown' = 'false';
   for (const e of entries) {
     if (e.applies === 'false') continue;
-    if (classes !== undefined && (e.principalClass === undefined || !classes.includes(e.principalClass))) continue;
+    if (classes !== undefined && (e.principalClass === undefined || !classes.includes(e.principalClass)))
+      continue;
     if (e.applies === 'true') return 'true';
     result = 'unknown';
   }
@@ -65,11 +77,20 @@ function anyApplies(entries: readonly StatementTrace[], classes: readonly Princi
 }
 
 /** True when some entry (of the classes) applies; records the grants used and the unknowns relied on. */
-function gate(run: Run, entries: readonly StatementTrace[], step: FlowStep, classes?: readonly PrincipalClass[]): boolean {
+function gate(
+  run: Run,
+  entries: readonly StatementTrace[],
+  step: FlowStep,
+  classes?: readonly PrincipalClass[],
+): boolean {
   const truth = anyApplies(entries, classes);
   if (truth === 'false' || (truth === 'unknown' && !run.best)) return false;
   for (const e of entries) {
-    if (e.applies === 'false' || (classes !== undefined && (e.principalClass === undefined || !classes.includes(e.principalClass)))) continue;
+    if (
+      e.applies === 'false' ||
+      (classes !== undefined && (e.principalClass === undefined || !classes.includes(e.principalClass)))
+    )
+      continue;
     if (e.applies === 'true') run.used.push(e);
     else if (truth === 'unknown') {
       run.relied.push(e);
@@ -81,7 +102,11 @@ function gate(run: Run, entries: readonly StatementTrace[], step: FlowStep, clas
 }
 
 function mark(run: Run, step: FlowStep, outcome: StepMark['outcome'], note?: StepNote, level?: string): void {
-  run.marks.set(step, { outcome, ...(note === undefined ? {} : { note }), ...(level === undefined ? {} : { level }) });
+  run.marks.set(step, {
+    outcome,
+    ...(note === undefined ? {} : { note }),
+    ...(level === undefined ? {} : { level }),
+  });
 }
 
 /** The control policies' Allows are gates, not grants: an Allow's deciding statements leave them out. */
@@ -89,8 +114,24 @@ function isGrant(e: StatementTrace): boolean {
   return e.statement.policy.kind !== 'scp' && e.statement.policy.kind !== 'rcp';
 }
 
-function done(run: Run, decision: Decision, step: FlowStep, reason: DecisionReason, deciding?: readonly StatementTrace[], level?: string): Outcome {
-  return { decision, step, reason, level, deciding: deciding ?? (decision === 'Allow' ? run.used.filter(isGrant) : []), relied: run.relied, reliedStep: run.reliedStep, marks: run.marks };
+function done(
+  run: Run,
+  decision: Decision,
+  step: FlowStep,
+  reason: DecisionReason,
+  deciding?: readonly StatementTrace[],
+  level?: string,
+): Outcome {
+  return {
+    decision,
+    step,
+    reason,
+    level,
+    deciding: deciding ?? (decision === 'Allow' ? run.used.filter(isGrant) : []),
+    relied: run.relied,
+    reliedStep: run.reliedStep,
+    marks: run.marks,
+  };
 }
 
 /** Runs the flow; `best` reads unknown Allows as true and unknown Denies as false. */
@@ -125,7 +166,8 @@ export function decide(g: Gathered, facts: DecisionFacts, best: boolean): Outcom
     }
     mark(run, step, 'pass');
   }
-  if (facts.caller === 'anonymous' || facts.caller === 'service' || facts.caller === 'identity-provider') return unsigned(run, g, facts);
+  if (facts.caller === 'anonymous' || facts.caller === 'service' || facts.caller === 'identity-provider')
+    return unsigned(run, g, facts);
   return facts.same ? sameAccount(run, g, facts) : crossAccount(run, g, facts);
 }
 
@@ -141,8 +183,11 @@ export function denySets(g: Gathered): PolicySet[] {
 }
 
 function unsigned(run: Run, g: Gathered, facts: DecisionFacts): Outcome {
-  for (const step of ['identity', 'boundary', 'session'] as const) mark(run, step, 'skip', 'unsigned-request');
-  if (gate(run, g.resource.allows, 'resource-based', facts.caller === 'anonymous' ? WILDCARD : SELF_OR_WILDCARD)) {
+  for (const step of ['identity', 'boundary', 'session'] as const)
+    mark(run, step, 'skip', 'unsigned-request');
+  if (
+    gate(run, g.resource.allows, 'resource-based', facts.caller === 'anonymous' ? WILDCARD : SELF_OR_WILDCARD)
+  ) {
     mark(run, 'resource-based', 'allow');
     return done(run, 'Allow', 'resource-based', 'allowed');
   }
@@ -209,7 +254,8 @@ function sameAccount(run: Run, g: Gathered, facts: DecisionFacts): Outcome {
     mark(run, 'resource-based', 'allow', 'granted-by-resource-policy');
     mark(run, 'identity', 'skip', 'not-needed');
     // A user named in a trust policy still needs its boundary to allow the call [IAM-TRUST-UPDATE].
-    if (facts.strict === 'trust' && facts.caller === 'user' && !boundaryOk(run, g)) return done(run, 'ImplicitDeny', 'boundary', 'boundary');
+    if (facts.strict === 'trust' && facts.caller === 'user' && !boundaryOk(run, g))
+      return done(run, 'ImplicitDeny', 'boundary', 'boundary');
     if (!run.marks.has('boundary')) mark(run, 'boundary', 'skip', 'not-needed');
     mark(run, 'session', 'skip', 'not-needed');
     return done(run, 'Allow', 'resource-based', 'allowed');

@@ -12,7 +12,17 @@ import { createKeyLookup, lowerContext, parameterKeys } from '../context/request
 import { KMS_CROSS_ACCOUNT_ACTIONS } from '../data/kmsCrossAccount';
 import { parseRequestAction, type RequestAction } from '../match/actionMatcher';
 import type { Context } from '../../model/types';
-import type { AnalysisDecision, AnalysisResult, Decision, EvaluationResult, Explanation, InvalidRequestReason, Request, StatementTrace, StepNote } from '../types';
+import type {
+  AnalysisDecision,
+  AnalysisResult,
+  Decision,
+  EvaluationResult,
+  Explanation,
+  InvalidRequestReason,
+  Request,
+  StatementTrace,
+  StepNote,
+} from '../types';
 import type { ConditionEntry } from '../../model/policy';
 import type { StatementContext } from './statementEval';
 import { decide, type DecisionFacts, type Outcome } from './decide';
@@ -44,7 +54,12 @@ function invalid(reason: InvalidRequestReason, ignored: readonly string[] = []):
   return { decision: 'ImplicitDeny', explanation: explainInvalid(reason, ignored) };
 }
 
-function rcpSkip(compiled: CompiledScenario, principal: PrincipalView, resource: ResourceView, action: RequestAction): StepNote | undefined {
+function rcpSkip(
+  compiled: CompiledScenario,
+  principal: PrincipalView,
+  resource: ResourceView,
+  action: RequestAction,
+): StepNote | undefined {
   if (resource.rcpSkip !== undefined) return resource.rcpSkip;
   if (!compiled.rcpSupportedServices.has(action.service)) return 'service-not-rcp-supported';
   if (principal.serviceLinked) return 'service-linked-role';
@@ -53,7 +68,12 @@ function rcpSkip(compiled: CompiledScenario, principal: PrincipalView, resource:
 }
 
 function factsOf(principal: PrincipalView, resource: ResourceView, action: RequestAction): DecisionFacts {
-  const strict = resource.kind === 'role' && action.service === 'sts' ? 'trust' : resource.kind === 'kms-key' && action.service === 'kms' ? 'kms' : undefined;
+  const strict =
+    resource.kind === 'role' && action.service === 'sts'
+      ? 'trust'
+      : resource.kind === 'kms-key' && action.service === 'kms'
+        ? 'kms'
+        : undefined;
   return {
     caller: principal.caller.kind,
     same: resource.grantAccount === undefined || resource.grantAccount === principal.caller.account,
@@ -62,12 +82,34 @@ function factsOf(principal: PrincipalView, resource: ResourceView, action: Reque
   };
 }
 
-function runAction(compiled: CompiledScenario, principal: PrincipalView, resource: ResourceView, action: RequestAction, request: Request, options: RunOptions): AnalysisResult {
+function runAction(
+  compiled: CompiledScenario,
+  principal: PrincipalView,
+  resource: ResourceView,
+  action: RequestAction,
+  request: Request,
+  options: RunOptions,
+): AnalysisResult {
   const parameters = parameterKeys(request.parameters);
   const context = lowerContext(request.context, new Set(parameters?.keys() ?? []));
-  const keys = createKeyLookup({ principal: principal.keys, resource: resource.keys, parameters, context, service: action.service, threeValued: options.threeValued, known: options.known });
+  const keys = createKeyLookup({
+    principal: principal.keys,
+    resource: resource.keys,
+    parameters,
+    context,
+    service: action.service,
+    threeValued: options.threeValued,
+    known: options.known,
+  });
   const unresolved = options.threeValued ? new Map<StatementTrace, readonly ConditionEntry[]>() : undefined;
-  const ctx: StatementContext = { action, resource, keys, caller: principal.caller, callerHasBoundary: principal.boundary !== undefined, unresolved };
+  const ctx: StatementContext = {
+    action,
+    resource,
+    keys,
+    caller: principal.caller,
+    callerHasBoundary: principal.boundary !== undefined,
+    unresolved,
+  };
   const g = gather(principal, ctx, rcpSkip(compiled, principal, resource, action));
   const facts = factsOf(principal, resource, action);
   const worst = decide(g, facts, false);
@@ -78,33 +120,57 @@ function runAction(compiled: CompiledScenario, principal: PrincipalView, resourc
     outcome = best;
     decision = best.decision === 'Allow' ? 'Conditional' : best.decision;
   }
-  return { decision, explanation: explainOutcome(g, outcome, decision === 'Conditional', context.ignored, unresolved) };
+  return {
+    decision,
+    explanation: explainOutcome(g, outcome, decision === 'Conditional', context.ignored, unresolved),
+  };
 }
 
 function combine(results: readonly { action: string; result: AnalysisResult }[]): AnalysisResult {
   const main = results[0] as { action: string; result: AnalysisResult };
-  const pick = results.find((r) => r.result.decision === 'ExplicitDeny') ?? results.find((r) => r.result.decision === 'ImplicitDeny') ?? results.find((r) => r.result.decision === 'Conditional') ?? main;
+  const pick =
+    results.find((r) => r.result.decision === 'ExplicitDeny') ??
+    results.find((r) => r.result.decision === 'ImplicitDeny') ??
+    results.find((r) => r.result.decision === 'Conditional') ??
+    main;
   if (pick === main) return main.result;
-  return { decision: pick.result.decision, explanation: { ...pick.result.explanation, impliedAction: pick.action } };
+  return {
+    decision: pick.result.decision,
+    explanation: { ...pick.result.explanation, impliedAction: pick.action },
+  };
 }
 
-function run(compiled: CompiledScenario, raw: unknown, options: RunOptions, extra: Context | undefined): AnalysisResult {
+function run(
+  compiled: CompiledScenario,
+  raw: unknown,
+  options: RunOptions,
+  extra: Context | undefined,
+): AnalysisResult {
   const checked = validateRequest(raw);
   if (checked === undefined) return invalid('malformed-request');
-  const request: Request = extra === undefined ? checked : { ...checked, context: { ...extra, ...(checked.context ?? {}) } };
+  const request: Request =
+    extra === undefined ? checked : { ...checked, context: { ...extra, ...(checked.context ?? {}) } };
   const action = parseRequestAction(request.action);
   if (action === undefined) return invalid('malformed-request');
-  const principal = compiled.principal(request.principal, action.service === 'sts' && action.name === 'assumerolewithwebidentity');
+  const principal = compiled.principal(
+    request.principal,
+    action.service === 'sts' && action.name === 'assumerolewithwebidentity',
+  );
   if ('invalid' in principal) return invalid(principal.invalid);
   const resource = compiled.resource(request.resource);
   if ('invalid' in resource) return invalid(resource.invalid);
   const chained = options.chained ?? principal.caller.kind === 'role-session';
   const reason = invalidReason(principal, resource, action, request, chained);
   if (reason !== undefined) return invalid(reason);
-  const results = [{ action: request.action, result: runAction(compiled, principal, resource, action, request, options) }];
+  const results = [
+    { action: request.action, result: runAction(compiled, principal, resource, action, request, options) },
+  ];
   for (const implied of impliedActions(action, request)) {
     const parsed = parseRequestAction(implied) as RequestAction;
-    results.push({ action: implied, result: runAction(compiled, principal, resource, parsed, request, options) });
+    results.push({
+      action: implied,
+      result: runAction(compiled, principal, resource, parsed, request, options),
+    });
   }
   return combine(results);
 }
@@ -123,7 +189,9 @@ function guarded(body: () => AnalysisResult): AnalysisResult {
  * explanation. `evaluate` answers with the same decision faster and builds this explanation lazily.
  */
 export function evaluateReference(compiled: CompiledScenario, request: Request): EvaluationResult {
-  const result = guarded(() => run(compiled, request, { threeValued: false, known: undefined, chained: undefined }, undefined));
+  const result = guarded(() =>
+    run(compiled, request, { threeValued: false, known: undefined, chained: undefined }, undefined),
+  );
   // INVARIANT: exact evaluation never yields `Conditional` (no key is unknown).
   return result as EvaluationResult;
 }
@@ -204,8 +272,14 @@ export function evaluate(compiled: CompiledScenario, request: Request): Evaluati
 }
 
 /** One three-valued decision for the graph (SEMANTICS §2.7). Never throws. */
-export function evaluateForAnalysis(compiled: CompiledScenario, request: Request, options: AnalysisOptions = {}): AnalysisResult {
+export function evaluateForAnalysis(
+  compiled: CompiledScenario,
+  request: Request,
+  options: AnalysisOptions = {},
+): AnalysisResult {
   const known = options.knownKeys instanceof Set ? (options.knownKeys as ReadonlySet<string>) : undefined;
   const pinned = known === undefined ? (options.knownKeys as Context | undefined) : undefined;
-  return guarded(() => run(compiled, request, { threeValued: true, known, chained: options.chained }, pinned));
+  return guarded(() =>
+    run(compiled, request, { threeValued: true, known, chained: options.chained }, pinned),
+  );
 }

@@ -4,11 +4,26 @@
  * for three-valued results, the conditions still needed and to avoid (SEMANTICS §2.7). No prose.
  */
 import type { ConditionEntry } from '../../model/policy';
-import type { DecisionReason, Explanation, FlowStep, InvalidRequestReason, StatementTrace, StepTrace } from '../types';
+import type {
+  DecisionReason,
+  Explanation,
+  FlowStep,
+  InvalidRequestReason,
+  StatementTrace,
+  StepTrace,
+} from '../types';
 import { denySets, type Outcome } from './decide';
 import type { Gathered, LevelSet } from './gather';
 
-const STEPS: readonly Exclude<FlowStep, 'preflight'>[] = ['explicit-deny', 'rcp', 'scp', 'resource-based', 'identity', 'boundary', 'session'];
+const STEPS: readonly Exclude<FlowStep, 'preflight'>[] = [
+  'explicit-deny',
+  'rcp',
+  'scp',
+  'resource-based',
+  'identity',
+  'boundary',
+  'session',
+];
 const NONE: readonly StatementTrace[] = [];
 
 function levelAllows(levels: readonly LevelSet[] | string): readonly StatementTrace[] {
@@ -40,7 +55,10 @@ function entriesOf(g: Gathered, step: Exclude<FlowStep, 'preflight'>): readonly 
 }
 
 /** The undecided conditions of unknown statements, deduplicated, in order. */
-export function unresolvedConditions(entries: readonly StatementTrace[], unresolved: ReadonlyMap<StatementTrace, readonly ConditionEntry[]>): ConditionEntry[] {
+export function unresolvedConditions(
+  entries: readonly StatementTrace[],
+  unresolved: ReadonlyMap<StatementTrace, readonly ConditionEntry[]>,
+): ConditionEntry[] {
   const out: ConditionEntry[] = [];
   const seen = new Set<ConditionEntry>();
   for (const e of entries) {
@@ -54,26 +72,48 @@ export function unresolvedConditions(entries: readonly StatementTrace[], unresol
 }
 
 /** The explanation of a decided request; `unresolved` is set for three-valued evaluation. */
-export function explainOutcome(g: Gathered, outcome: Outcome, conditional: boolean, ignored: readonly string[], unresolved: ReadonlyMap<StatementTrace, readonly ConditionEntry[]> | undefined): Explanation {
+export function explainOutcome(
+  g: Gathered,
+  outcome: Outcome,
+  conditional: boolean,
+  ignored: readonly string[],
+  unresolved: ReadonlyMap<StatementTrace, readonly ConditionEntry[]> | undefined,
+): Explanation {
   const relied = conditional ? new Set(outcome.relied) : undefined;
   const steps: StepTrace[] = [];
   let possibleDenies: StatementTrace[] | undefined;
   for (const step of STEPS) {
     const statements = entriesOf(g, step);
-    if (step === 'explicit-deny' && unresolved !== undefined) possibleDenies = statements.filter((e) => e.applies === 'unknown');
+    if (step === 'explicit-deny' && unresolved !== undefined)
+      possibleDenies = statements.filter((e) => e.applies === 'unknown');
     const mark = outcome.marks.get(step);
-    const outcomeOf = relied !== undefined && statements.some((e) => relied.has(e)) ? 'unknown' : (mark?.outcome ?? 'skip');
+    const outcomeOf =
+      relied !== undefined && statements.some((e) => relied.has(e)) ? 'unknown' : (mark?.outcome ?? 'skip');
     const note = mark === undefined ? 'not-reached' : mark.note;
-    steps.push({ step, outcome: outcomeOf, statements, ...(mark?.level === undefined ? {} : { level: mark.level }), ...(note === undefined ? {} : { note }) });
+    steps.push({
+      step,
+      outcome: outcomeOf,
+      statements,
+      ...(mark?.level === undefined ? {} : { level: mark.level }),
+      ...(note === undefined ? {} : { note }),
+    });
   }
   const reason: DecisionReason = conditional ? 'conditional' : outcome.reason;
-  const avoids = possibleDenies !== undefined && possibleDenies.length > 0 && outcome.decision !== 'ExplicitDeny' && unresolved !== undefined ? unresolvedConditions(possibleDenies, unresolved) : undefined;
+  const avoids =
+    possibleDenies !== undefined &&
+    possibleDenies.length > 0 &&
+    outcome.decision !== 'ExplicitDeny' &&
+    unresolved !== undefined
+      ? unresolvedConditions(possibleDenies, unresolved)
+      : undefined;
   return {
     step: conditional ? (outcome.reliedStep ?? outcome.step) : outcome.step,
     reason,
     deciding: outcome.deciding.map((e) => e.statement),
     steps,
-    ...(conditional && unresolved !== undefined ? { needs: unresolvedConditions(outcome.relied, unresolved) } : {}),
+    ...(conditional && unresolved !== undefined
+      ? { needs: unresolvedConditions(outcome.relied, unresolved) }
+      : {}),
     ...(avoids === undefined ? {} : { avoids }),
     ...(ignored.length > 0 ? { ignoredContextKeys: ignored } : {}),
   };
@@ -81,5 +121,12 @@ export function explainOutcome(g: Gathered, outcome: Outcome, conditional: boole
 
 /** The explanation of a request that cannot exist. */
 export function explainInvalid(invalid: InvalidRequestReason, ignored: readonly string[] = []): Explanation {
-  return { step: 'preflight', reason: 'invalid-request', invalid, deciding: [], steps: [{ step: 'preflight', outcome: 'deny', statements: [] }], ...(ignored.length > 0 ? { ignoredContextKeys: ignored } : {}) };
+  return {
+    step: 'preflight',
+    reason: 'invalid-request',
+    invalid,
+    deciding: [],
+    steps: [{ step: 'preflight', outcome: 'deny', statements: [] }],
+    ...(ignored.length > 0 ? { ignoredContextKeys: ignored } : {}),
+  };
 }

@@ -5,7 +5,12 @@
  * request's service are evaluated (the others would all be `actionMismatch`); the lists are cached per
  * principal, resource and service.
  */
-import { statementsOf, type CompiledPolicy, type CompiledStatement, type LevelStatements } from '../compile/compilePolicy';
+import {
+  statementsOf,
+  type CompiledPolicy,
+  type CompiledStatement,
+  type LevelStatements,
+} from '../compile/compilePolicy';
 import type { ControlLevel } from '../compile/organization';
 import type { PrincipalStatements, PrincipalView } from '../compile/principals';
 import type { ResourceStatements, ResourceView } from '../compile/resources';
@@ -39,7 +44,11 @@ export interface Gathered {
 
 const EMPTY: PolicySet = { allows: [], denies: [] };
 
-function evaluateList(statements: readonly CompiledStatement[], ctx: StatementContext, resourceSide: boolean): PolicySet {
+function evaluateList(
+  statements: readonly CompiledStatement[],
+  ctx: StatementContext,
+  resourceSide: boolean,
+): PolicySet {
   if (statements.length === 0) return EMPTY;
   const allows: StatementTrace[] = [];
   const denies: StatementTrace[] = [];
@@ -63,7 +72,8 @@ export function principalStatements(principal: PrincipalView, service: string): 
     const boundary = principal.boundary;
     cached = {
       identity: statementsOf(principal.identity, service),
-      boundary: boundary === undefined ? undefined : boundary === 'unknown' ? [] : statementsOf([boundary], service),
+      boundary:
+        boundary === undefined ? undefined : boundary === 'unknown' ? [] : statementsOf([boundary], service),
       session: statementsOf(principal.session, service),
       scp: typeof principal.scp === 'string' ? principal.scp : levelsOf(principal.scp, service),
     };
@@ -83,7 +93,10 @@ export function resourcePolicies(resource: ResourceView, service: string): reado
 export function resourceStatements(resource: ResourceView, service: string): ResourceStatements {
   let cached = resource.byService.get(service);
   if (cached === undefined) {
-    cached = { resource: statementsOf(resourcePolicies(resource, service), service), rcp: levelsOf(resource.rcp, service) };
+    cached = {
+      resource: statementsOf(resourcePolicies(resource, service), service),
+      rcp: levelsOf(resource.rcp, service),
+    };
     resource.byService.set(service, cached);
   }
   return cached;
@@ -96,7 +109,11 @@ function levels(list: readonly LevelStatements[], ctx: StatementContext, resourc
 }
 
 /** Evaluates every set; `rcpSkip` says why RCPs do not apply, when they do not. */
-export function gather(principal: PrincipalView, ctx: StatementContext, rcpSkip: StepNote | undefined): Gathered {
+export function gather(
+  principal: PrincipalView,
+  ctx: StatementContext,
+  rcpSkip: StepNote | undefined,
+): Gathered {
   const service = ctx.action.service;
   const p = principalStatements(principal, service);
   const r = resourceStatements(ctx.resource, service);

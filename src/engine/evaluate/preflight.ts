@@ -22,7 +22,9 @@ export function isAssumeRole(action: RequestAction): boolean {
 }
 
 function providerMismatch(principal: PrincipalView, action: RequestAction): boolean {
-  const federatedAction = action.service === 'sts' && (action.name === 'assumerolewithwebidentity' || action.name === 'assumerolewithsaml');
+  const federatedAction =
+    action.service === 'sts' &&
+    (action.name === 'assumerolewithwebidentity' || action.name === 'assumerolewithsaml');
   if (principal.caller.kind !== 'identity-provider') return federatedAction;
   if (!federatedAction) return true;
   const saml = principal.id.includes(':saml-provider/');
@@ -30,16 +32,25 @@ function providerMismatch(principal: PrincipalView, action: RequestAction): bool
 }
 
 /** Why the request cannot exist, or `undefined`. `chained` says the caller's session came from role chaining. */
-export function invalidReason(principal: PrincipalView, resource: ResourceView, action: RequestAction, request: Request, chained: boolean): InvalidRequestReason | undefined {
+export function invalidReason(
+  principal: PrincipalView,
+  resource: ResourceView,
+  action: RequestAction,
+  request: Request,
+  chained: boolean,
+): InvalidRequestReason | undefined {
   const from = principal.caller.partition;
-  if (from !== undefined && resource.partition !== undefined && from !== resource.partition) return 'cross-partition';
-  if (principal.caller.kind === 'root' && action.service === 'sts' && action.name === 'assumerole') return 'root-assume-role';
+  if (from !== undefined && resource.partition !== undefined && from !== resource.partition)
+    return 'cross-partition';
+  if (principal.caller.kind === 'root' && action.service === 'sts' && action.name === 'assumerole')
+    return 'root-assume-role';
   if (providerMismatch(principal, action)) return 'provider-action-mismatch';
   const duration = request.parameters?.DurationSeconds;
   if (duration !== undefined && isAssumeRole(action)) {
     if (duration < MIN_DURATION) return 'duration-below-minimum';
     if (duration > (resource.role?.maxSessionDuration ?? MAX_DURATION)) return 'duration-above-maximum';
-    if (chained && action.name === 'assumerole' && duration > CHAINED_MAX) return 'chained-duration-above-hour';
+    if (chained && action.name === 'assumerole' && duration > CHAINED_MAX)
+      return 'chained-duration-above-hour';
   }
   return undefined;
 }

@@ -36,7 +36,8 @@ const DELETE_ACTIONS: ReadonlySet<string> = new Set(['deleteobject', 'deleteobje
 
 function aclClassOf(acl: AclGrantees, caller: Caller): PrincipalClass | undefined {
   if (caller.kind === 'anonymous') return acl.allUsers ? 'WILDCARD' : undefined;
-  if (caller.kind === 'service' || caller.kind === 'identity-provider' || caller.account === undefined) return undefined;
+  if (caller.kind === 'service' || caller.kind === 'identity-provider' || caller.account === undefined)
+    return undefined;
   return acl.allUsers || acl.authenticatedUsers || acl.accounts.has(caller.account) ? 'ACCOUNT' : undefined;
 }
 
@@ -44,13 +45,22 @@ function aclClassOf(acl: AclGrantees, caller: Caller): PrincipalClass | undefine
 function s3Blocks(ctx: StatementContext): 'ownerMismatch' | 'publicAccessBlocked' | undefined {
   const r = ctx.resource;
   if (r.foreignObject && !DELETE_ACTIONS.has(ctx.action.name)) return 'ownerMismatch';
-  if (r.restrictPublic && ctx.caller.kind !== 'service' && (ctx.caller.kind === 'anonymous' || ctx.caller.account !== r.account)) return 'publicAccessBlocked';
+  if (
+    r.restrictPublic &&
+    ctx.caller.kind !== 'service' &&
+    (ctx.caller.kind === 'anonymous' || ctx.caller.account !== r.account)
+  )
+    return 'publicAccessBlocked';
   return undefined;
 }
 
-function blockedByS3(cs: CompiledStatement, ctx: StatementContext): 'ownerMismatch' | 'publicAccessBlocked' | undefined {
+function blockedByS3(
+  cs: CompiledStatement,
+  ctx: StatementContext,
+): 'ownerMismatch' | 'publicAccessBlocked' | undefined {
   // Only the bucket's own policy is affected (not RCPs, RAM statements or ACLs).
-  if (cs.origin !== 'policy' || cs.ref.effect !== 'Allow' || cs.ref.policy.kind !== 'resource') return undefined;
+  if (cs.origin !== 'policy' || cs.ref.effect !== 'Allow' || cs.ref.policy.kind !== 'resource')
+    return undefined;
   return s3Blocks(ctx);
 }
 
@@ -60,10 +70,21 @@ function blockedByS3(cs: CompiledStatement, ctx: StatementContext): 'ownerMismat
  */
 function resourceEntry(cs: CompiledStatement): ConditionEntry {
   const negated = cs.statement.resource === undefined;
-  return { operator: negated ? 'NotResource' : 'Resource', key: 'Resource', values: cs.statement.resource ?? cs.statement.notResource ?? [], path: [...cs.statement.path, negated ? 'NotResource' : 'Resource'] };
+  return {
+    operator: negated ? 'NotResource' : 'Resource',
+    key: 'Resource',
+    values: cs.statement.resource ?? cs.statement.notResource ?? [],
+    path: [...cs.statement.path, negated ? 'NotResource' : 'Resource'],
+  };
 }
 
-function unknownTrace(cs: CompiledStatement, cls: PrincipalClass | undefined, unresolved: readonly ConditionEntry[], resourceUnknown: boolean, ctx: StatementContext): StatementTrace {
+function unknownTrace(
+  cs: CompiledStatement,
+  cls: PrincipalClass | undefined,
+  unresolved: readonly ConditionEntry[],
+  resourceUnknown: boolean,
+  ctx: StatementContext,
+): StatementTrace {
   const first = resourceUnknown ? undefined : unresolved[0];
   const trace: StatementTrace = {
     statement: cs.ref,
@@ -76,24 +97,38 @@ function unknownTrace(cs: CompiledStatement, cls: PrincipalClass | undefined, un
   return trace;
 }
 
-function principalTrace(cs: CompiledStatement, ctx: StatementContext): StatementTrace | PrincipalClass | undefined {
+function principalTrace(
+  cs: CompiledStatement,
+  ctx: StatementContext,
+): StatementTrace | PrincipalClass | undefined {
   if (cs.acl !== undefined) return aclClassOf(cs.acl, ctx.caller) ?? cs.traces.mismatch.principalMismatch;
-  if (cs.principal !== undefined) return principalClass(cs.principal, ctx.caller) ?? cs.traces.mismatch.principalMismatch;
+  if (cs.principal !== undefined)
+    return principalClass(cs.principal, ctx.caller) ?? cs.traces.mismatch.principalMismatch;
   if (cs.notPrincipal !== undefined) {
     const bounded = cs.ref.effect === 'Deny' && ctx.callerHasBoundary && cs.ref.policy.kind === 'resource';
-    return chainListed(cs.notPrincipal, ctx.caller) && !bounded ? cs.traces.mismatch.principalMismatch : undefined;
+    return chainListed(cs.notPrincipal, ctx.caller) && !bounded
+      ? cs.traces.mismatch.principalMismatch
+      : undefined;
   }
   return cs.traces.mismatch.principalMismatch;
 }
 
 /** Evaluates a statement; `resourceSide` for resource-based policies and RCPs (they name principals). */
-export function evaluateStatement(cs: CompiledStatement, ctx: StatementContext, resourceSide: boolean): StatementTrace {
+export function evaluateStatement(
+  cs: CompiledStatement,
+  ctx: StatementContext,
+  resourceSide: boolean,
+): StatementTrace {
   if (!matchActions(cs.actions, ctx.action)) return cs.traces.mismatch.actionMismatch;
   return evaluateMatchedStatement(cs, ctx, resourceSide);
 }
 
 /** `evaluateStatement` for a statement whose `Action` is known to match the request's action. */
-export function evaluateMatchedStatement(cs: CompiledStatement, ctx: StatementContext, resourceSide: boolean): StatementTrace {
+export function evaluateMatchedStatement(
+  cs: CompiledStatement,
+  ctx: StatementContext,
+  resourceSide: boolean,
+): StatementTrace {
   let truth: Tri = 1;
   if (cs.resources !== undefined) {
     truth = matchResources(cs.resources, ctx.resource.arn, ctx.keys);
@@ -115,7 +150,8 @@ export function evaluateMatchedStatement(cs: CompiledStatement, ctx: StatementCo
     if (c === F) return cs.traces.conditionFalse[i]!;
     if (c === U) (unresolved ??= []).push(conditions[i]!.entry);
   }
-  if (resourceUnknown || unresolved !== undefined) return unknownTrace(cs, cls, unresolved ?? [], resourceUnknown, ctx);
+  if (resourceUnknown || unresolved !== undefined)
+    return unknownTrace(cs, cls, unresolved ?? [], resourceUnknown, ctx);
   return cls === undefined ? cs.traces.applies : cs.traces.appliesAs[cls];
 }
 
@@ -149,7 +185,10 @@ function classBits(cls: PrincipalClass | undefined): number {
 function principalBits(fs: FastStatement, ctx: StatementContext): number {
   if (fs.acl !== undefined) return classBits(aclClassOf(fs.acl, ctx.caller));
   if (fs.principal !== undefined) return classBits(principalClass(fs.principal, ctx.caller));
-  if (fs.notPrincipal !== undefined) return chainListed(fs.notPrincipal, ctx.caller) && !(fs.resourcePolicyDeny && ctx.callerHasBoundary) ? 0 : APPLIES;
+  if (fs.notPrincipal !== undefined)
+    return chainListed(fs.notPrincipal, ctx.caller) && !(fs.resourcePolicyDeny && ctx.callerHasBoundary)
+      ? 0
+      : APPLIES;
   return 0;
 }
 

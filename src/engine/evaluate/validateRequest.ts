@@ -45,9 +45,16 @@ function parametersOf(raw: unknown): AssumeRoleParameters | undefined | 'bad' {
 export function validateRequest(raw: unknown): Request | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const r = raw as Record<string, unknown>;
-  if (typeof r.principal !== 'string' || typeof r.action !== 'string' || typeof r.resource !== 'string') return undefined;
+  if (typeof r.principal !== 'string' || typeof r.action !== 'string' || typeof r.resource !== 'string')
+    return undefined;
   const context = contextOf(r.context);
   const parameters = parametersOf(r.parameters);
   if (context === 'bad' || parameters === 'bad') return undefined;
-  return { principal: r.principal, action: r.action, resource: r.resource, ...(context === undefined ? {} : { context }), ...(parameters === undefined ? {} : { parameters }) };
+  return {
+    principal: r.principal,
+    action: r.action,
+    resource: r.resource,
+    ...(context === undefined ? {} : { context }),
+    ...(parameters === undefined ? {} : { parameters }),
+  };
 }

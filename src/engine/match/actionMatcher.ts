@@ -62,7 +62,8 @@ export function compileActions(patterns: readonly string[], negated: boolean): A
     else exact.set(service, (exact.get(service) ?? new Set()).add(name));
   }
   const byService = new Map<string, ServicePatterns>();
-  for (const service of new Set([...exact.keys(), ...globs.keys()])) byService.set(service, { exact: exact.get(service) ?? new Set(), globs: globs.get(service) ?? [] });
+  for (const service of new Set([...exact.keys(), ...globs.keys()]))
+    byService.set(service, { exact: exact.get(service) ?? new Set(), globs: globs.get(service) ?? [] });
   return { negated, all, byService, services: negated || all ? undefined : new Set(byService.keys()) };
 }
 

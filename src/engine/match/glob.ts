@@ -66,7 +66,8 @@ function specialise(codes: number[]): Glob {
   if (codes.length === 1 && codes[0] === STAR) return ANY;
   const wild = codes.reduce((n, c) => n + (c < 0 ? 1 : 0), 0);
   if (wild === 0) return { kind: 'exact', text: fromCodes(codes) };
-  if (wild === 1 && codes[codes.length - 1] === STAR) return { kind: 'prefix', text: fromCodes(codes.slice(0, -1)) };
+  if (wild === 1 && codes[codes.length - 1] === STAR)
+    return { kind: 'prefix', text: fromCodes(codes.slice(0, -1)) };
   if (wild === 1 && codes[0] === STAR) return { kind: 'suffix', text: fromCodes(codes.slice(1)) };
   return { kind: 'general', codes: Int32Array.from(codes) };
 }

@@ -10,7 +10,15 @@ import type { PrincipalSpec } from '../../model/policy';
 import type { PrincipalClass } from '../types';
 
 /** The kinds of request principal (SEMANTICS §1.2, DESIGN.md "A request's principal"). */
-export const CALLER_KINDS = ['user', 'root', 'role-session', 'federated-user', 'service', 'anonymous', 'identity-provider'] as const;
+export const CALLER_KINDS = [
+  'user',
+  'root',
+  'role-session',
+  'federated-user',
+  'service',
+  'anonymous',
+  'identity-provider',
+] as const;
 /** One caller kind. */
 export type CallerKind = (typeof CALLER_KINDS)[number];
 
@@ -100,7 +108,10 @@ export function compilePrincipal(spec: PrincipalSpec): PrincipalMatcher {
 
 function hasAccount(m: PrincipalMatcher, caller: Caller): boolean {
   if (caller.account === undefined) return false;
-  return m.bareAccounts.has(caller.account) || (caller.accountKey !== undefined && m.accounts.has(caller.accountKey));
+  return (
+    m.bareAccounts.has(caller.account) ||
+    (caller.accountKey !== undefined && m.accounts.has(caller.accountKey))
+  );
 }
 
 function namesRole(m: PrincipalMatcher, caller: Caller): boolean {
@@ -132,8 +143,16 @@ export function principalClass(m: PrincipalMatcher, caller: Caller): PrincipalCl
   }
   if (m.wildcard) return 'WILDCARD';
   if (caller.kind === 'role-session' && namesRole(m, caller)) return 'PARENT';
-  if (caller.kind === 'federated-user' && caller.userArn !== undefined && m.users.has(caller.userArn)) return 'PARENT';
-  if ((caller.kind === 'user' || caller.kind === 'root' || caller.kind === 'role-session' || caller.kind === 'federated-user') && hasAccount(m, caller)) return 'ACCOUNT';
+  if (caller.kind === 'federated-user' && caller.userArn !== undefined && m.users.has(caller.userArn))
+    return 'PARENT';
+  if (
+    (caller.kind === 'user' ||
+      caller.kind === 'root' ||
+      caller.kind === 'role-session' ||
+      caller.kind === 'federated-user') &&
+    hasAccount(m, caller)
+  )
+    return 'ACCOUNT';
   return undefined;
 }
 
@@ -146,7 +165,12 @@ export function chainListed(m: PrincipalMatcher, caller: Caller): boolean {
     case 'root':
       return hasAccount(m, caller);
     case 'role-session':
-      return caller.arn !== undefined && m.sessions.has(caller.arn) && namesRole(m, caller) && hasAccount(m, caller);
+      return (
+        caller.arn !== undefined &&
+        m.sessions.has(caller.arn) &&
+        namesRole(m, caller) &&
+        hasAccount(m, caller)
+      );
     case 'federated-user':
       return caller.arn !== undefined && m.federatedUsers.has(caller.arn) && hasAccount(m, caller);
     case 'service':

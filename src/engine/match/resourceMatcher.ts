@@ -30,13 +30,34 @@ export interface RequestResource {
 
 /** Parses a request resource; `undefined` when it is neither `*` nor an ARN. */
 export function parseRequestResource(raw: string): RequestResource | undefined {
-  if (raw === '*') return { raw, star: true, partition: '', service: '', region: '', account: '', resource: '', normalized: '*' };
+  if (raw === '*')
+    return {
+      raw,
+      star: true,
+      partition: '',
+      service: '',
+      region: '',
+      account: '',
+      resource: '',
+      normalized: '*',
+    };
   const fields = splitFields(raw);
   if (fields === undefined) return undefined;
   const [partition, service, region, account, resource] = fields;
   if (partition === '' || service === '') return undefined;
-  const lower = { partition: partition.toLowerCase(), service: service.toLowerCase(), region: region.toLowerCase(), account: account.toLowerCase() };
-  return { raw, star: false, ...lower, resource, normalized: `arn:${lower.partition}:${lower.service}:${lower.region}:${lower.account}:${resource}` };
+  const lower = {
+    partition: partition.toLowerCase(),
+    service: service.toLowerCase(),
+    region: region.toLowerCase(),
+    account: account.toLowerCase(),
+  };
+  return {
+    raw,
+    star: false,
+    ...lower,
+    resource,
+    normalized: `arn:${lower.partition}:${lower.service}:${lower.region}:${lower.account}:${resource}`,
+  };
 }
 
 function splitFields(raw: string): [string, string, string, string, string] | undefined {
@@ -57,7 +78,14 @@ export type ResourcePattern =
   | { readonly kind: 'any' }
   | { readonly kind: 'never' }
   | { readonly kind: 'short'; readonly glob: Glob }
-  | { readonly kind: 'arn'; readonly partition: Glob; readonly service: string; readonly region: Glob; readonly account: Glob; readonly resource: Glob | Template };
+  | {
+      readonly kind: 'arn';
+      readonly partition: Glob;
+      readonly service: string;
+      readonly region: Glob;
+      readonly account: Glob;
+      readonly resource: Glob | Template;
+    };
 
 /** A compiled `Resource` or `NotResource` list. */
 export interface ResourceMatcher {
@@ -105,7 +133,11 @@ function compileNewPattern(pattern: string, variables: boolean): ResourcePattern
 }
 
 /** Compiles a `Resource` (or, with `negated`, a `NotResource`) list. */
-export function compileResources(patterns: readonly string[], negated: boolean, variablesEnabled: boolean): ResourceMatcher {
+export function compileResources(
+  patterns: readonly string[],
+  negated: boolean,
+  variablesEnabled: boolean,
+): ResourceMatcher {
   return { negated, patterns: patterns.map((p) => compilePattern(p, variablesEnabled)) };
 }
 
@@ -120,7 +152,13 @@ export function matchPattern(pattern: ResourcePattern, r: RequestResource, keys:
       return !r.star && matchGlob(pattern.glob, r.normalized) ? T : F;
     case 'arn': {
       if (r.star) return F;
-      if (pattern.service !== r.service || !matchGlob(pattern.partition, r.partition) || !matchGlob(pattern.region, r.region) || !matchGlob(pattern.account, r.account)) return F;
+      if (
+        pattern.service !== r.service ||
+        !matchGlob(pattern.partition, r.partition) ||
+        !matchGlob(pattern.region, r.region) ||
+        !matchGlob(pattern.account, r.account)
+      )
+        return F;
       const resource = pattern.resource;
       if ('kind' in resource) return matchGlob(resource, r.resource) ? T : F;
       const parts = substitute(resource, keys);

@@ -11,7 +11,12 @@ import { ABSENT, PRESENT, UNKNOWN, type KeyLookup } from '../context/keyValue';
 export type TemplatePart =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'literal'; readonly text: string }
-  | { readonly kind: 'var'; readonly key: string; readonly keyLower: string; readonly fallback: string | undefined };
+  | {
+      readonly kind: 'var';
+      readonly key: string;
+      readonly keyLower: string;
+      readonly fallback: string | undefined;
+    };
 
 /** A policy string split into text, escapes and variables. */
 export interface Template {
@@ -28,7 +33,8 @@ const VARIABLE = /^\s*([^\s,'}]+)\s*(?:,\s*'([^']*)'\s*)?$/;
 
 /** Splits a policy string into a template; with variables disabled it is one piece of text. */
 export function parseTemplate(raw: string, enabled: boolean): Template {
-  if (!enabled || !raw.includes('${')) return { raw, parts: [{ kind: 'text', text: raw }], hasVariables: false };
+  if (!enabled || !raw.includes('${'))
+    return { raw, parts: [{ kind: 'text', text: raw }], hasVariables: false };
   const parts: TemplatePart[] = [];
   let text = '';
   let i = 0;
