@@ -19,8 +19,13 @@ import type { CompiledPolicy, CompiledStatement, LevelStatements } from './compi
 import { roleKey, type CompileContext } from './compileContext';
 import type { ControlLevel } from './organization';
 
-/** A resolved request principal. */
-export interface PrincipalView {
+/**
+ * A resolved request principal. A view is also the principal as principal matching sees it: the fields
+ * of `caller` are copied onto the view (same values), so the fast path reads the caller's kind, partition
+ * and account from the object it already has instead of one more object per decision (a random-order
+ * batch is bound by memory latency).
+ */
+export interface PrincipalView extends Caller {
   /** The principal as the request wrote it. */
   readonly id: string;
   readonly caller: Caller;
@@ -141,22 +146,31 @@ function view(
   id: string,
   c: Caller,
   keys: PrincipalKeys,
-  policies: Partial<PrincipalView>,
+  policies: Partial<Pick<PrincipalView, 'identity' | 'boundary' | 'session' | 'serviceLinked' | 'role'>>,
   scp: PrincipalView['scp'],
 ): PrincipalView {
+  // One field order for every view (one hidden class), the fields a decision reads first.
   return {
+    kind: c.kind,
+    partition: c.partition,
+    account: c.account,
+    accountKey: c.accountKey,
+    arn: c.arn,
+    roleArn: c.roleArn,
+    roleKey: c.roleKey,
+    userArn: c.userArn,
+    name: c.name,
+    byAction: [],
+    keys,
+    boundary: policies.boundary,
+    serviceLinked: policies.serviceLinked ?? false,
     id,
     caller: c,
-    identity: [],
-    boundary: undefined,
-    session: [],
-    keys,
+    identity: policies.identity ?? [],
+    session: policies.session ?? [],
     scp,
-    serviceLinked: false,
-    role: undefined,
-    ...policies,
+    role: policies.role,
     byService: new Map(),
-    byAction: [],
   };
 }
 

@@ -75,8 +75,8 @@ function factsOf(principal: PrincipalView, resource: ResourceView, action: Reque
         ? 'kms'
         : undefined;
   return {
-    caller: principal.caller.kind,
-    same: resource.grantAccount === undefined || resource.grantAccount === principal.caller.account,
+    caller: principal.kind,
+    same: resource.grantAccount === undefined || resource.grantAccount === principal.account,
     strict,
     kmsCrossAccountOperation: KMS_CROSS_ACCOUNT_ACTIONS.has(action.name),
   };

@@ -108,7 +108,7 @@ function statementContext(
 ): FastContext {
   if (SCRATCH_CTX === undefined) {
     const keys = new ExactKeyLookup(principal.keys, resource.keys, context.values);
-    SCRATCH_CTX = new FastContext(action, resource, keys, principal.caller, principal.boundary !== undefined);
+    SCRATCH_CTX = new FastContext(action, resource, keys, principal, principal.boundary !== undefined);
   }
   const ctx = SCRATCH_CTX;
   const keys = ctx.keys;
@@ -118,7 +118,8 @@ function statementContext(
   keys.service = action.service;
   ctx.action = action;
   ctx.resource = resource;
-  ctx.caller = principal.caller;
+  // The view is its own caller (the same values as `principal.caller`, one object less to load).
+  ctx.caller = principal;
   ctx.callerHasBoundary = principal.boundary !== undefined;
   return ctx;
 }
@@ -401,8 +402,7 @@ export function fastDecision(
   const resource = compiled.resource(arn);
   if ('invalid' in resource) return undefined;
   if (
-    invalidReason(principal, resource, action, NO_PARAMETERS, principal.caller.kind === 'role-session') !==
-    undefined
+    invalidReason(principal, resource, action, NO_PARAMETERS, principal.kind === 'role-session') !== undefined
   )
     return undefined;
   const ctx = statementContext(principal, resource, action, context);

@@ -25,7 +25,7 @@ function providerMismatch(principal: PrincipalView, action: RequestAction): bool
   const federatedAction =
     action.service === 'sts' &&
     (action.name === 'assumerolewithwebidentity' || action.name === 'assumerolewithsaml');
-  if (principal.caller.kind !== 'identity-provider') return federatedAction;
+  if (principal.kind !== 'identity-provider') return federatedAction;
   if (!federatedAction) return true;
   const saml = principal.id.includes(':saml-provider/');
   return saml !== (action.name === 'assumerolewithsaml');
@@ -39,10 +39,10 @@ export function invalidReason(
   request: Request,
   chained: boolean,
 ): InvalidRequestReason | undefined {
-  const from = principal.caller.partition;
+  const from = principal.partition;
   if (from !== undefined && resource.partition !== undefined && from !== resource.partition)
     return 'cross-partition';
-  if (principal.caller.kind === 'root' && action.service === 'sts' && action.name === 'assumerole')
+  if (principal.kind === 'root' && action.service === 'sts' && action.name === 'assumerole')
     return 'root-assume-role';
   if (providerMismatch(principal, action)) return 'provider-action-mismatch';
   const duration = request.parameters?.DurationSeconds;
