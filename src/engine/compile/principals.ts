@@ -7,6 +7,7 @@
  * cannot make requests (`unknown-principal`); in other accounts the scenario simply does not know its
  * policies.
  */
+import { canonical } from '../match/canonical';
 import { isServiceLinkedRolePath, parseIamArn, parseStsArn } from '../../model/arns';
 import type { Role, Tags } from '../../model/types';
 import { ABSENT, type KeyValue } from '../context/keyValue';
@@ -91,11 +92,11 @@ function accountFacts(
 function baseKeys(ctx: CompileContext, kind: CallerKind, account: string | undefined): Map<string, KeyValue> {
   const facts = new Map<string, KeyValue>();
   if (account === undefined) return facts;
-  facts.set('aws:principalaccount', account);
+  facts.set('aws:principalaccount', canonical(account));
   facts.set('aws:principalisawsservice', 'false');
   const info = ctx.accounts.get(account);
   if (info?.orgId !== undefined && info.orgPath !== undefined && kind !== 'identity-provider') {
-    facts.set('aws:principalorgid', info.orgId);
+    facts.set('aws:principalorgid', canonical(info.orgId));
     facts.set('aws:principalorgpaths', [info.orgPath]);
   }
   return facts;
@@ -128,17 +129,20 @@ function scpFor(
 
 function caller(kind: CallerKind, fields: Partial<Caller>): Caller {
   const accountKey = fields.account === undefined ? undefined : `${fields.partition ?? ''}|${fields.account}`;
+  // Canonical strings (match/canonical.ts): matchers and patterns hold the same objects, so comparisons
+  // with them are identity checks.
+  const c = (text: string | undefined): string | undefined =>
+    text === undefined ? undefined : canonical(text);
   return {
     kind,
-    arn: undefined,
-    partition: undefined,
-    account: undefined,
-    roleArn: undefined,
-    roleKey: undefined,
-    userArn: undefined,
-    name: undefined,
-    ...fields,
-    accountKey,
+    arn: c(fields.arn),
+    partition: c(fields.partition),
+    account: c(fields.account),
+    roleArn: c(fields.roleArn),
+    roleKey: c(fields.roleKey),
+    userArn: c(fields.userArn),
+    name: c(fields.name),
+    accountKey: c(accountKey),
   };
 }
 

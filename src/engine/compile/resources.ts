@@ -5,6 +5,7 @@
  * gives the owner, the resource-based policies (the document plus RAM statements and object ACLs), the
  * derived resource keys, the S3 ownership and Block Public Access facts, and the RCP levels (§5.3).
  */
+import { canonical } from '../match/canonical';
 import { parseIamArn } from '../../model/arns';
 import type { Resource, Role } from '../../model/types';
 import type { KeyValue } from '../context/keyValue';
@@ -84,11 +85,11 @@ function keysOf(
 ): ResourceKeys {
   const facts = new Map<string, KeyValue>();
   if (account !== undefined) {
-    facts.set('aws:resourceaccount', account);
-    if (service === 's3') facts.set('s3:resourceaccount', account);
+    facts.set('aws:resourceaccount', canonical(account));
+    if (service === 's3') facts.set('s3:resourceaccount', canonical(account));
     const info = ctx.accounts.get(account);
     if (info?.orgId !== undefined && info.orgPath !== undefined) {
-      facts.set('aws:resourceorgid', info.orgId);
+      facts.set('aws:resourceorgid', canonical(info.orgId));
       facts.set('aws:resourceorgpaths', [info.orgPath]);
     }
   }

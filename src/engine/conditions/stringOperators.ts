@@ -3,6 +3,7 @@
  * (case-sensitive, `*` and `?` literal), the `IgnoreCase` pair, and `StringLike` / `StringNotLike`
  * (case-sensitive globs). Policy variables are substituted as literal text (SEMANTICS §3.6).
  */
+import { canonical } from '../match/canonical';
 import { compileGlob, globFromParts, matchGlob, type Glob } from '../match/glob';
 import { joinParts, parseTemplate, substitute, type Template } from '../match/variables';
 import { F, T, U, type KeyLookup } from '../context/keyValue';
@@ -31,7 +32,8 @@ export function compileStringTest(
     const globs = fixed.map((t) => compileGlob(t.raw));
     return (r, keys) => likeTest(globs, dynamic, r, keys);
   }
-  const set = new Set(fixed.map((t) => fold(t.raw, ignoreCase)));
+  // Canonical values (match/canonical.ts): a fact value equal to one is found by identity.
+  const set = new Set(fixed.map((t) => canonical(fold(t.raw, ignoreCase))));
   return (r, keys) => equalsTest(set, dynamic, ignoreCase, r, keys);
 }
 

@@ -5,6 +5,7 @@
  * themselves (SEMANTICS §3.6). Case folding is the caller's job: compile and match lower-cased text
  * for case-insensitive fields.
  */
+import { canonical } from './canonical';
 
 /** One piece of a pattern: wildcard-active text, or literal text. */
 export interface GlobPart {
@@ -33,11 +34,16 @@ const INTERN_LIMIT = 50_000;
 export function compileGlob(pattern: string): Glob {
   let glob = INTERNED.get(pattern);
   if (glob === undefined) {
-    glob = globFromParts([{ text: pattern, literal: false }]);
+    glob = withCanonicalText(globFromParts([{ text: pattern, literal: false }]));
     if (INTERNED.size >= INTERN_LIMIT) INTERNED.clear();
     INTERNED.set(pattern, glob);
   }
   return glob;
+}
+
+/** The glob with its text canonical (canonical.ts): compiled globs are compared against request fields. */
+function withCanonicalText(glob: Glob): Glob {
+  return 'text' in glob ? { kind: glob.kind, text: canonical(glob.text) } : glob;
 }
 
 /** Compiles a pattern made of wildcard-active and literal pieces. */

@@ -5,6 +5,7 @@
  * excludes a caller only when every element of its identity chain — its own ARN, the role of a session,
  * the account — is listed [IAM-NOTPRINCIPAL; conservative reading of §10 C4, provisional P06].
  */
+import { canonical } from './canonical';
 import { parseIamArn } from '../../model/arns';
 import type { PrincipalSpec } from '../../model/policy';
 import type { PrincipalClass } from '../types';
@@ -62,7 +63,8 @@ export interface PrincipalMatcher {
 const NONE: ReadonlySet<string> = new Set();
 
 function orNone(set: ReadonlySet<string>): ReadonlySet<string> {
-  return set.size === 0 ? NONE : set;
+  // Canonical entries (canonical.ts): a lookup by a caller's canonical ARN or account finds its entry by identity.
+  return set.size === 0 ? NONE : new Set([...set].map(canonical));
 }
 
 /** Compiles a principal element. */

@@ -8,6 +8,7 @@
  * fewer than six fields follows the current text "a `*` that is the last character of a segment can
  * expand beyond the colon boundaries" (§10 C5, provisional P01): it is one glob over the whole ARN.
  */
+import { canonical } from './canonical';
 import { compileGlob, globFromParts, matchGlob, type Glob } from './glob';
 import { parseTemplate, substitute, type Template } from './variables';
 import { F, T, U, type KeyLookup, type Tri } from '../context/keyValue';
@@ -46,10 +47,10 @@ export function parseRequestResource(raw: string): RequestResource | undefined {
   const [partition, service, region, account, resource] = fields;
   if (partition === '' || service === '') return undefined;
   const lower = {
-    partition: partition.toLowerCase(),
-    service: service.toLowerCase(),
-    region: region.toLowerCase(),
-    account: account.toLowerCase(),
+    partition: canonical(partition.toLowerCase()),
+    service: canonical(service.toLowerCase()),
+    region: canonical(region.toLowerCase()),
+    account: canonical(account.toLowerCase()),
   };
   return {
     raw,
@@ -125,7 +126,7 @@ function compileNewPattern(pattern: string, variables: boolean): ResourcePattern
   return {
     kind: 'arn',
     partition: compileGlob(partition.toLowerCase()),
-    service: service.toLowerCase(),
+    service: canonical(service.toLowerCase()),
     region: compileGlob(region.toLowerCase()),
     account: compileGlob(account.toLowerCase()),
     resource: template.hasVariables ? template : compileGlob(resource),
