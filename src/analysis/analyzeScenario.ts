@@ -113,7 +113,7 @@ export function* analyzeScenario(scenario: Scenario, env: AnalysisEnv, previous?
   const targets = accessTargets(index, env.catalog, resources, sites);
   const levelTotals = totalsByNode(targets);
   const actionLevels = levelsByAction(targets);
-  let evaluated: Evaluated = { trust: { edges: [], cells: new Map(), byRole: new Map(), callers: new Map(), evaluations: 0, reused: 0 }, accessCells: new Map(), blocks: [], evaluations: 0, naive: 0, reused: 0, reachability: { byPrincipal: [], byResource: [] }, targetFingerprints: new Map(), targetSides: [], joinRecords: new Map(), sources: [] };
+  let evaluated: Evaluated = { trust: { edges: [], byRole: new Map(), callers: new Map(), evaluations: 0, reused: 0 }, accessCells: new Map(), blocks: [], evaluations: 0, naive: 0, reused: 0, reachability: { byPrincipal: [], byResource: [] }, targetFingerprints: new Map(), targetSides: [], joinRecords: new Map(), sources: [] };
   if (env.engine !== undefined) {
     evaluated = yield* evaluateAll({ index, engine: env.engine, compiled, nodes, edges, shareEdges: shares.edges, targets, levelTotals, levelsOf: (action) => actionLevels[action] ?? [], previous: reuse ? previous : undefined, exact: options.exact === true, shareClasses: options.shareClasses !== false });
   }

@@ -41,8 +41,7 @@ export interface AssumeInput {
 /** Outputs of the trust phase. */
 export interface AssumeOutput {
   readonly edges: CanAssumeEdge[];
-  readonly cells: Map<string, AssumeCell>;
-  /** Per role: its fingerprint, the keys of its cells and its edges, in order (for the next analysis). */
+  /** Per role: its fingerprint, its cells and its edges, in order (for the next analysis). */
   readonly byRole: Map<string, RoleCells>;
   /** The callers in order with their fingerprints. */
   readonly callers: Map<string, string>;
@@ -53,14 +52,38 @@ export interface AssumeOutput {
 /** The cells of one role. */
 export interface RoleCells {
   readonly fingerprint: string;
-  readonly keys: readonly string[];
-  /** The caller of each cell, in the order of `keys`. */
+  /** The caller of each cell, in the order of `cells`. */
   readonly callers: readonly string[];
+  /**
+   * The cells, one per candidate caller. Kept with the role (not in one map keyed by pair) so that an
+   * edit copies the records of the roles it touches and shares the rest.
+   */
+  readonly cells: readonly AssumeCell[];
   readonly edges: readonly CanAssumeEdge[];
 }
 
+/** The previous cell of `caller` in a role's record (cells keep candidate order, so usually the next one). */
+function previousCell(
+  before: RoleCells | undefined,
+  caller: string,
+  at: { next: number },
+): AssumeCell | undefined {
+  if (before === undefined) return undefined;
+  const i = before.callers[at.next] === caller ? at.next : before.callers.indexOf(caller);
+  if (i < 0) return undefined;
+  at.next = i + 1;
+  return before.cells[i];
+}
+
 /** Why a denied pair still gets a (blocked) edge: the trust names the caller and something else stops it. */
-const BLOCKING_REASONS: ReadonlySet<string> = new Set(['explicit-deny', 'scp', 'rcp', 'boundary', 'session', 'identity']);
+const BLOCKING_REASONS: ReadonlySet<string> = new Set([
+  'explicit-deny',
+  'scp',
+  'rcp',
+  'boundary',
+  'session',
+  'identity',
+]);
 
 interface Caller {
   readonly id: string;
@@ -72,11 +95,23 @@ interface Caller {
 function callersOf(input: AssumeInput): Caller[] {
   const callers: Caller[] = input.sources
     .filter((s) => s.kind !== 'anonymous')
-    .map((source) => ({ id: source.id, action: 'sts:AssumeRole', chained: source.kind === 'role' || (source.kind === 'session' && source.owner !== undefined && source.owner.includes(':role/')), source }));
+    .map((source) => ({
+      id: source.id,
+      action: 'sts:AssumeRole',
+      chained:
+        source.kind === 'role' ||
+        (source.kind === 'session' && source.owner !== undefined && source.owner.includes(':role/')),
+      source,
+    }));
   for (const node of input.nodes.values()) {
     if (node.kind !== 'idp') continue;
     const saml = parseIamArn(node.id)?.kind === 'saml-provider';
-    callers.push({ id: node.id, action: saml ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity', chained: false, source: undefined });
+    callers.push({
+      id: node.id,
+      action: saml ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity',
+      chained: false,
+      source: undefined,
+    });
   }
   return callers;
 }
@@ -84,17 +119,23 @@ function callersOf(input: AssumeInput): Caller[] {
 /** How a trust statement names the caller: `direct` (its ARN or role), `account`, `wildcard`, or not at all. */
 function naming(statement: Statement, caller: Caller): 'direct' | 'account' | 'wildcard' | undefined {
   const spec = statement.principal;
-  if (spec === undefined || statement.effect !== 'Allow' || !statementCoversAction(statement, caller.action)) return undefined;
-  if (caller.source === undefined) return spec.Federated.includes(caller.id) ? 'direct' : spec.wildcard ? 'wildcard' : undefined;
+  if (spec === undefined || statement.effect !== 'Allow' || !statementCoversAction(statement, caller.action))
+    return undefined;
+  if (caller.source === undefined)
+    return spec.Federated.includes(caller.id) ? 'direct' : spec.wildcard ? 'wildcard' : undefined;
   if (!specMayName(spec, caller.source.facts)) return undefined;
   if (spec.wildcard) return 'wildcard';
   const account = caller.source.account;
-  const byAccount = account !== undefined && spec.AWS.some((v) => v === account || v.endsWith(`:iam::${account}:root`));
+  const byAccount =
+    account !== undefined && spec.AWS.some((v) => v === account || v.endsWith(`:iam::${account}:root`));
   const direct = specNamesDirectly(spec, caller.source.facts) || caller.source.facts.service !== undefined;
   return direct ? 'direct' : byAccount ? 'account' : 'wildcard';
 }
 
-function strongest(statements: readonly Statement[], caller: Caller): 'direct' | 'account' | 'wildcard' | undefined {
+function strongest(
+  statements: readonly Statement[],
+  caller: Caller,
+): 'direct' | 'account' | 'wildcard' | undefined {
   let best: 'direct' | 'account' | 'wildcard' | undefined;
   for (const statement of statements) {
     const n = naming(statement, caller);
@@ -104,21 +145,54 @@ function strongest(statements: readonly Statement[], caller: Caller): 'direct' |
   return best;
 }
 
-function evaluatePair(input: AssumeInput, caller: Caller, role: string, named: 'direct' | 'account' | 'wildcard' | undefined): CanAssumeEdge | undefined {
-  const result = input.engine.evaluateForAnalysis(input.compiled, { principal: caller.id, action: caller.action, resource: role }, { chained: caller.chained });
-  const base = { id: edgeId('can-assume', caller.id, role), kind: 'can-assume', source: caller.id, target: role, action: caller.action, chained: caller.chained } as const;
+function evaluatePair(
+  input: AssumeInput,
+  caller: Caller,
+  role: string,
+  named: 'direct' | 'account' | 'wildcard' | undefined,
+): CanAssumeEdge | undefined {
+  const result = input.engine.evaluateForAnalysis(
+    input.compiled,
+    { principal: caller.id, action: caller.action, resource: role },
+    { chained: caller.chained },
+  );
+  const base = {
+    id: edgeId('can-assume', caller.id, role),
+    kind: 'can-assume',
+    source: caller.id,
+    target: role,
+    action: caller.action,
+    chained: caller.chained,
+  } as const;
   if (result.decision === 'Allow' || result.decision === 'Conditional') {
     const conditions = result.decision === 'Conditional' ? explanationConditions(result.explanation) : [];
-    return { ...base, decision: result.decision === 'Allow' ? 'allowed' : 'conditional', conditions, statements: result.explanation.deciding, blockedBy: undefined };
+    return {
+      ...base,
+      decision: result.decision === 'Allow' ? 'allowed' : 'conditional',
+      conditions,
+      statements: result.explanation.deciding,
+      blockedBy: undefined,
+    };
   }
   const reason = result.explanation.reason;
-  if (named === undefined || named === 'wildcard' || !BLOCKING_REASONS.has(reason) || (reason === 'identity' && named !== 'direct')) return undefined;
+  if (
+    named === undefined ||
+    named === 'wildcard' ||
+    !BLOCKING_REASONS.has(reason) ||
+    (reason === 'identity' && named !== 'direct')
+  )
+    return undefined;
   const blocker = blockerOf(result);
   return { ...base, decision: 'blocked', conditions: [], statements: blocker.statements, blockedBy: blocker };
 }
 
 /** The callers a trust policy may name, in caller order (sources first, then identity providers). */
-function candidates(trust: readonly Statement[], lookup: ReturnType<typeof sourceLookup>, bySource: ReadonlyMap<RequestSource, Caller>, idps: readonly Caller[]): Caller[] {
+function candidates(
+  trust: readonly Statement[],
+  lookup: ReturnType<typeof sourceLookup>,
+  bySource: ReadonlyMap<RequestSource, Caller>,
+  idps: readonly Caller[],
+): Caller[] {
   const found = new Set<Caller>();
   for (const statement of trust) {
     if (statement.effect !== 'Allow' || statement.principal === undefined) continue;
@@ -126,7 +200,8 @@ function candidates(trust: readonly Statement[], lookup: ReturnType<typeof sourc
       const caller = bySource.get(source);
       if (caller !== undefined) found.add(caller);
     }
-    for (const idp of idps) if (statement.principal.wildcard || statement.principal.Federated.includes(idp.id)) found.add(idp);
+    for (const idp of idps)
+      if (statement.principal.wildcard || statement.principal.Federated.includes(idp.id)) found.add(idp);
   }
   return [...found];
 }
@@ -135,7 +210,10 @@ function candidates(trust: readonly Statement[], lookup: ReturnType<typeof sourc
  * The callers whose side changed since the previous analysis (new, removed or re-fingerprinted), or
  * `undefined` when the callers are not the same list in the same order (then no role is reused whole).
  */
-function changedCallers(callers: ReadonlyMap<string, string>, before: ReadonlyMap<string, string> | undefined): Set<string> | undefined {
+function changedCallers(
+  callers: ReadonlyMap<string, string>,
+  before: ReadonlyMap<string, string> | undefined,
+): Set<string> | undefined {
   if (before === undefined) return undefined;
   const changed = new Set<string>();
   const kept: string[] = [];
@@ -156,7 +234,6 @@ function changedCallers(callers: ReadonlyMap<string, string>, before: ReadonlyMa
 export function* assumeEdges(input: AssumeInput): Generator<AnalysisProgress, AssumeOutput, void> {
   const callers = callersOf(input);
   const edges: CanAssumeEdge[] = [];
-  const cells = new Map<string, AssumeCell>();
   const byRole = new Map<string, RoleCells>();
   const callerFps = new Map(callers.map((c) => [c.id, input.callerFingerprint(c.id)]));
   const changed = changedCallers(callerFps, input.previous?.callers);
@@ -174,17 +251,24 @@ export function* assumeEdges(input: AssumeInput): Generator<AnalysisProgress, As
     const before = input.previous?.byRole.get(role.arn);
     // INVARIANT: a role whose side is unchanged, none of whose cells' callers changed, and that names no
     // changed caller has exactly its previous cells and edges, in the same order.
-    if (changed !== undefined && before !== undefined && before.fingerprint === roleFp && (changed.size === 0 || before.callers.every((c) => !changed.has(c))) && changedList.every((c) => strongest(trust, c) === undefined)) {
-      for (const key of before.keys) {
-        const cell = input.previous?.cells.get(key);
-        if (cell === undefined) throw new Error('invariant: a role record names a previous cell');
-        cells.set(key, cell);
-      }
+    if (
+      changed !== undefined &&
+      before !== undefined &&
+      before.fingerprint === roleFp &&
+      (changed.size === 0 || before.callers.every((c) => !changed.has(c))) &&
+      changedList.every((c) => strongest(trust, c) === undefined)
+    ) {
       for (const edge of before.edges) edges.push(edge);
       byRole.set(role.arn, before);
-      reused += before.keys.length;
+      reused += before.cells.length;
     } else {
-      const out = evaluateRole(input, role.arn, trust, input.exact ? callers : candidates(trust, lookup, bySource, idps), { roleFp, callerFps, cells });
+      const out = evaluateRole(
+        input,
+        role.arn,
+        trust,
+        input.exact ? callers : candidates(trust, lookup, bySource, idps),
+        { roleFp, callerFps, before },
+      );
       evaluations += out.evaluations;
       reused += out.reused;
       for (const edge of out.record.edges) edges.push(edge);
@@ -193,7 +277,7 @@ export function* assumeEdges(input: AssumeInput): Generator<AnalysisProgress, As
     done += 1;
     if (done % 32 === 0 || done === roles.length) yield { phase: 'trust', done, total: roles.length };
   }
-  return { edges, cells, byRole, callers: callerFps, evaluations, reused };
+  return { edges, byRole, callers: callerFps, evaluations, reused };
 }
 
 function evaluateRole(
@@ -201,40 +285,50 @@ function evaluateRole(
   roleArn: string,
   trust: readonly Statement[],
   candidateCallers: readonly Caller[],
-  at: { roleFp: string; callerFps: ReadonlyMap<string, string>; cells: Map<string, AssumeCell> },
+  at: { roleFp: string; callerFps: ReadonlyMap<string, string>; before: RoleCells | undefined },
 ): { record: RoleCells; evaluations: number; reused: number } {
-  const rcp = input.index.controlLevels(roleArn.split(':')[4] ?? '', 'RCP').flatMap((l) => l.sites.flatMap((s) => (s.document.valid ? s.document.statements : [])));
+  const rcp = input.index
+    .controlLevels(roleArn.split(':')[4] ?? '', 'RCP')
+    .flatMap((l) => l.sites.flatMap((s) => (s.document.valid ? s.document.statements : [])));
   const shareable = !input.exact && !looksAtCaller([...trust, ...rcp]);
   const byClass = new Map<string, CanAssumeEdge | undefined>();
-  const keys: string[] = [];
+  const cells: AssumeCell[] = [];
   const callerIds: string[] = [];
   const edges: CanAssumeEdge[] = [];
+  const cursor = { next: 0 };
   let evaluations = 0;
   let reused = 0;
   for (const caller of candidateCallers) {
     const named = strongest(trust, caller);
     if (named === undefined && !input.exact) continue;
-    const key = `${caller.id}|${roleArn}`;
     const fingerprint = `${at.callerFps.get(caller.id) ?? ''}#${at.roleFp}`;
-    let cell = input.previous?.cells.get(key);
+    let cell = previousCell(at.before, caller.id, cursor);
     if (cell !== undefined && cell.fingerprint === fingerprint) reused += 1;
     else {
-      const cls = shareable && caller.source !== undefined ? callerClass(caller.source, input.index.principals.has(caller.id)) : undefined;
+      const cls =
+        shareable && caller.source !== undefined
+          ? callerClass(caller.source, input.index.principals.has(caller.id))
+          : undefined;
       const cached = cls === undefined ? undefined : byClass.get(cls);
       if (cls !== undefined && byClass.has(cls)) {
-        cell = { fingerprint, edge: cached === undefined ? undefined : { ...cached, id: edgeId('can-assume', caller.id, roleArn), source: caller.id } };
+        cell = {
+          fingerprint,
+          edge:
+            cached === undefined
+              ? undefined
+              : { ...cached, id: edgeId('can-assume', caller.id, roleArn), source: caller.id },
+        };
       } else {
         cell = { fingerprint, edge: evaluatePair(input, caller, roleArn, named) };
         evaluations += 1;
         if (cls !== undefined) byClass.set(cls, cell.edge);
       }
     }
-    at.cells.set(key, cell);
-    keys.push(key);
+    cells.push(cell);
     callerIds.push(caller.id);
     if (cell.edge !== undefined) edges.push(cell.edge);
   }
-  return { record: { fingerprint: at.roleFp, keys, callers: callerIds, edges }, evaluations, reused };
+  return { record: { fingerprint: at.roleFp, callers: callerIds, cells, edges }, evaluations, reused };
 }
 
 /**
@@ -243,41 +337,54 @@ function evaluateRole(
  * in order, and only the cells of affected callers are evaluated again. Equal to `assumeEdges` with
  * the same previous output.
  */
-export function patchAssumeEdges(input: AssumeInput & { readonly previous: AssumeOutput }, affected: ReadonlyMap<string, RequestSource>): AssumeOutput {
+export function patchAssumeEdges(
+  input: AssumeInput & { readonly previous: AssumeOutput },
+  affected: ReadonlyMap<string, RequestSource>,
+): AssumeOutput {
   const callerFps = new Map(input.previous.callers);
   const callers = new Map<string, Caller>();
   for (const [id, source] of affected) {
     callerFps.set(id, input.callerFingerprint(id));
-    callers.set(id, { id, action: 'sts:AssumeRole', chained: source.kind === 'role' || (source.kind === 'session' && source.owner !== undefined && source.owner.includes(':role/')), source });
+    callers.set(id, {
+      id,
+      action: 'sts:AssumeRole',
+      chained:
+        source.kind === 'role' ||
+        (source.kind === 'session' && source.owner !== undefined && source.owner.includes(':role/')),
+      source,
+    });
   }
-  const cells = new Map(input.previous.cells);
   const byRole = new Map<string, RoleCells>();
   const edges: CanAssumeEdge[] = [];
   let evaluations = 0;
   let reused = 0;
   for (const role of input.index.roles.values()) {
     const before = input.previous.byRole.get(role.arn);
-    if (before === undefined) throw new Error('invariant: an identity edit keeps every role, so each has a previous record');
+    if (before === undefined)
+      throw new Error('invariant: an identity edit keeps every role, so each has a previous record');
     if (!before.callers.some((c) => affected.has(c))) {
       byRole.set(role.arn, before);
       for (const edge of before.edges) edges.push(edge);
-      reused += before.keys.length;
+      reused += before.cells.length;
       continue;
     }
     const trust = role.trustPolicy !== undefined && role.trustPolicy.valid ? role.trustPolicy.statements : [];
     const mine: CanAssumeEdge[] = [];
-    before.keys.forEach((key, i) => {
+    const cells = before.cells.map((old, i) => {
       const caller = callers.get(before.callers[i] ?? '');
-      let cell = cells.get(key);
+      let cell = old;
       if (caller !== undefined) {
-        cell = { fingerprint: `${callerFps.get(caller.id) ?? ''}#${before.fingerprint}`, edge: evaluatePair(input, caller, role.arn, strongest(trust, caller)) };
-        cells.set(key, cell);
+        cell = {
+          fingerprint: `${callerFps.get(caller.id) ?? ''}#${before.fingerprint}`,
+          edge: evaluatePair(input, caller, role.arn, strongest(trust, caller)),
+        };
         evaluations += 1;
       } else reused += 1;
-      if (cell?.edge !== undefined) mine.push(cell.edge);
+      if (cell.edge !== undefined) mine.push(cell.edge);
+      return cell;
     });
-    byRole.set(role.arn, { ...before, edges: mine });
+    byRole.set(role.arn, { ...before, cells, edges: mine });
     for (const edge of mine) edges.push(edge);
   }
-  return { edges, cells, byRole, callers: callerFps, evaluations, reused };
+  return { edges, byRole, callers: callerFps, evaluations, reused };
 }
