@@ -145,6 +145,47 @@ export function fastStatement(cs: CompiledStatement): FastStatement {
   return fast;
 }
 
+/**
+ * The fast form of a resource-side statement for the resources of one plan (`settle` says whether a
+ * pattern matches all of them, none, or depends: resourceMatcher.ts `settlePattern`): without its
+ * resource test when that holds for each, `undefined` when it holds for none (the statement can never
+ * apply there), else its fast form. A bucket's Deny and Allows name the bucket itself, so for its
+ * objects they lose their bucket-specific patterns and are shared by every bucket.
+ */
+export function scopedFastStatement(
+  cs: CompiledStatement,
+  settle: (pattern: ResourcePattern) => boolean | undefined,
+): FastStatement | undefined {
+  const fast = fastStatement(cs);
+  const r = cs.resources;
+  if (r === undefined || !fast.testsResource) return fast;
+  let matches: boolean | undefined = false;
+  for (const pattern of r.patterns) {
+    const settled = settle(pattern);
+    if (settled === true) {
+      matches = true;
+      break;
+    }
+    if (settled === undefined) matches = undefined;
+  }
+  if (matches === undefined) return fast;
+  if (matches === r.negated) return undefined;
+  const made: FastStatement = {
+    testsResource: false,
+    negatedResource: false,
+    pattern: undefined,
+    morePatterns: NO_PATTERNS,
+    acl: fast.acl,
+    principal: fast.principal,
+    notPrincipal: fast.notPrincipal,
+    resourcePolicyDeny: fast.resourcePolicyDeny,
+    bucketRules: fast.bucketRules,
+    condition: fast.condition,
+    moreConditions: fast.moreConditions,
+  };
+  return shared(SHARED_FAST, fastKey(made), made);
+}
+
 function listKey(statements: readonly FastStatement[]): string {
   return statements.map(idOf).join(',');
 }
@@ -256,15 +297,21 @@ export function splitByAction(
   };
 }
 
-/** Builds one list of ranges: `add` appends statements (in their fast form) and returns the end of the list so far. */
-export function rangeList(): {
+/**
+ * Builds one list of ranges: `add` appends statements (in their fast form, by `form`, which may leave
+ * out a statement that can never apply) and returns the end of the list so far.
+ */
+export function rangeList(form: (cs: CompiledStatement) => FastStatement | undefined = fastStatement): {
   readonly add: (statements: readonly CompiledStatement[]) => number;
   readonly done: () => readonly FastStatement[];
 } {
   const out: FastStatement[] = [];
   return {
     add: (statements) => {
-      for (const cs of statements) out.push(fastStatement(cs));
+      for (const cs of statements) {
+        const fast = form(cs);
+        if (fast !== undefined) out.push(fast);
+      }
       return out.length;
     },
     done: () => (out.length === 0 ? NO_FAST : out),

@@ -52,6 +52,12 @@ export interface ResourceView {
   readonly byService: Map<string, ResourceStatements>;
   /** The fast path's cache of this resource's statements by the slot of the interned request action (evaluate/fastDecide.ts). */
   readonly byAction: (ResourcePlan | undefined)[];
+  /**
+   * Which resources `byAction` serves: `undefined` for this ARN alone; for the objects of a bucket, which
+   * share it, the length of the resource part they all begin with (`bucket/`), their other ARN fields
+   * being this one's (match/resourceMatcher.ts `settlePattern`).
+   */
+  readonly planScope: number | undefined;
 }
 
 /** The statements on a resource's side that can match actions of one service. */
@@ -153,6 +159,7 @@ function base(
     role: undefined,
     byService: new Map(),
     byAction: [],
+    planScope: undefined,
   };
 }
 
@@ -189,7 +196,9 @@ function resolveS3(
   if (object === undefined) {
     // INVARIANT: without an ACL or a RAM entry of its own, an object's statements and keys are its bucket's.
     if (view.extra.length > 0 || ram.has(arn.raw)) return { ...view, restrictPublic };
-    const shared = objectShared(ctx, `arn:${arn.partition}:s3:::${bucketName}`, owner, () => ({
+    // INVARIANT: the objects sharing these caches have the same partition and account field and begin with
+    // `bucket/` (`planScope`): fast plans settle resource tests over all of them.
+    const shared = objectShared(ctx, `arn:${arn.partition}:s3:${arn.account}::${bucketName}`, owner, () => ({
       keys: view.keys,
       byService: view.byService,
       byAction: view.byAction,
@@ -200,6 +209,7 @@ function resolveS3(
       keys: shared.keys,
       byService: shared.byService,
       byAction: shared.byAction,
+      planScope: slash + 1,
     };
   }
   if (settings === undefined || bucket === undefined) return { ...view, restrictPublic };
@@ -241,6 +251,7 @@ function uniform(v: ResourceView): ResourceView {
     role: v.role,
     byService: v.byService,
     byAction: v.byAction,
+    planScope: v.planScope,
   };
 }
 

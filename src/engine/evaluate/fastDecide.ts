@@ -12,6 +12,7 @@
 import {
   addLevelGates,
   rangeList,
+  scopedFastStatement,
   sharedPrincipalPlan,
   sharedResourcePlan,
   splitByAction,
@@ -28,6 +29,7 @@ import type { ResourceView } from '../compile/resources';
 import type { KeyValue } from '../context/keyValue';
 import { ExactKeyLookup, type ContextValues, type LoweredContext } from '../context/requestKeys';
 import { parseRequestAction, type RequestAction } from '../match/actionMatcher';
+import { settlePattern } from '../match/resourceMatcher';
 import type { Caller } from '../match/principalMatcher';
 import type { Decision, Request } from '../types';
 import type { DecisionFacts } from './decide';
@@ -185,7 +187,11 @@ function makeResourcePlan(resource: ResourceView, action: RequestAction): Resour
   const r = resourceStatements(resource, action.service);
   const own = splitByAction(r.resource, action, true);
   const rcp = levelLists(resource.rcp, action, true);
-  const list = rangeList();
+  // Resource tests settled over the resources this plan serves (`planScope`): a statement that cannot
+  // match them is left out, one that matches each of them loses its test.
+  const list = rangeList((cs) =>
+    scopedFastStatement(cs, (pattern) => settlePattern(pattern, resource.arn, resource.planScope)),
+  );
   let rcpDeniesEnd = 0;
   for (const level of rcp) rcpDeniesEnd = list.add(level.denies);
   const deniesEnd = list.add(own.denies);

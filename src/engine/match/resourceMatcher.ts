@@ -142,6 +142,62 @@ export function compileResources(
   return { negated, patterns: patterns.map((p) => compilePattern(p, variablesEnabled)) };
 }
 
+/**
+ * `matchGlob(glob, text + s)` for every string `s` when `open` (else for `s` empty): `true` when it holds
+ * for each, `false` for none, `undefined` when it depends on `s`.
+ */
+function globOver(glob: Glob, text: string, open: boolean): boolean | undefined {
+  if (!open) return matchGlob(glob, text);
+  switch (glob.kind) {
+    case 'any':
+      return true;
+    case 'exact':
+      return glob.text.startsWith(text) ? undefined : false;
+    case 'prefix':
+      if (glob.text.length <= text.length) return text.startsWith(glob.text);
+      return glob.text.startsWith(text) ? undefined : false;
+    case 'suffix':
+    case 'general':
+      return undefined;
+  }
+}
+
+/**
+ * Whether the pattern matches every resource of a scope (`true`), none (`false`) or depends on which
+ * (`undefined`, also for policy variables). The scope is `r` alone, or with `scope` every resource equal
+ * to `r` except for its resource part, which begins with the first `scope` characters of `r`'s.
+ */
+export function settlePattern(
+  pattern: ResourcePattern,
+  r: RequestResource,
+  scope: number | undefined,
+): boolean | undefined {
+  const open = scope !== undefined;
+  const cut = open ? r.resource.length - scope : 0;
+  switch (pattern.kind) {
+    case 'any':
+      return true;
+    case 'never':
+      return false;
+    case 'short':
+      return r.star ? false : globOver(pattern.glob, r.normalized.slice(0, r.normalized.length - cut), open);
+    case 'arn': {
+      if (r.star) return false;
+      if (
+        pattern.service !== r.service ||
+        !matchGlob(pattern.partition, r.partition) ||
+        !matchGlob(pattern.region, r.region) ||
+        !matchGlob(pattern.account, r.account)
+      )
+        return false;
+      const resource = pattern.resource;
+      return 'kind' in resource
+        ? globOver(resource, r.resource.slice(0, r.resource.length - cut), open)
+        : undefined;
+    }
+  }
+}
+
 /** One pattern against the resource: `U` when that depends on an unknown policy variable. */
 export function matchPattern(pattern: ResourcePattern, r: RequestResource, keys: KeyLookup): Tri {
   switch (pattern.kind) {
