@@ -7,7 +7,17 @@ import type { PolicyRef } from '../engine/types';
 import { parseIamArn, parseStsArn } from '../model/arns';
 import { parseArn, type AccountId, type JsonPath } from '../model/ids';
 import type { PolicyDocument } from '../model/policy';
-import type { Account, Group, PolicyAttachment, Resource, Role, Scenario, Session, Tags, User } from '../model/types';
+import type {
+  Account,
+  Group,
+  PolicyAttachment,
+  Resource,
+  Role,
+  Scenario,
+  Session,
+  Tags,
+  User,
+} from '../model/types';
 import { collectMentionedAccounts } from './policySites';
 
 /** One policy document together with the reference that names it in explanations. */
@@ -64,13 +74,23 @@ export interface ScenarioIndex {
   /** Customer managed and AWS managed documents by ARN. */
   readonly managed: ReadonlyMap<string, PolicyDocument>;
   /** The control policies of an account, level by level (root, OUs, account); empty outside the org. */
-  controlLevels(account: string, type: 'SCP' | 'RCP'): readonly { readonly level: string; readonly sites: readonly PolicySite[] }[];
+  controlLevels(
+    account: string,
+    type: 'SCP' | 'RCP',
+  ): readonly { readonly level: string; readonly sites: readonly PolicySite[] }[];
   /** The documents of attachments (managed ones resolved; unknown ARNs left out), owned by `owner`. */
-  sitesOf(owner: string, attachments: readonly PolicyAttachment[], kind: 'identity' | 'session'): readonly PolicySite[];
+  sitesOf(
+    owner: string,
+    attachments: readonly PolicyAttachment[],
+    kind: 'identity' | 'session',
+  ): readonly PolicySite[];
 }
 
 /** Builds the index; `awsManaged` holds parsed AWS managed policy documents by ARN. */
-export function indexScenario(scenario: Scenario, awsManaged: ReadonlyMap<string, PolicyDocument>): ScenarioIndex {
+export function indexScenario(
+  scenario: Scenario,
+  awsManaged: ReadonlyMap<string, PolicyDocument>,
+): ScenarioIndex {
   const managed = new Map<string, PolicyDocument>(awsManaged);
   for (const policy of scenario.policies) managed.set(policy.arn, policy.document);
   const accounts = indexAccounts(scenario);
@@ -88,24 +108,46 @@ export function indexScenario(scenario: Scenario, awsManaged: ReadonlyMap<string
   }
 
   const levelCache = new Map<string, { level: string; sites: PolicySite[] }[]>();
-  function controlLevels(account: string, type: 'SCP' | 'RCP'): readonly { level: string; sites: readonly PolicySite[] }[] {
+  function controlLevels(
+    account: string,
+    type: 'SCP' | 'RCP',
+  ): readonly { level: string; sites: readonly PolicySite[] }[] {
     const key = `${type}|${account}`;
     const cached = levelCache.get(key);
     if (cached !== undefined) return cached;
     const info = accounts.get(account);
     const org = scenario.organization;
-    const levels = info === undefined || org === undefined || !info.inOrganization ? [] : [...info.ancestors, account];
+    const levels =
+      info === undefined || org === undefined || !info.inOrganization ? [] : [...info.ancestors, account];
     const result = levels.map((level) => ({
       level,
       sites: (org?.policies ?? [])
         .filter((p) => p.type === type && p.targets.includes(level))
-        .map((p): PolicySite => ({ ref: { kind: type === 'SCP' ? 'scp' : 'rcp', name: p.name, owner: level, path: p.document.path, level }, document: p.document })),
+        .map((p): PolicySite => ({
+          ref: {
+            kind: type === 'SCP' ? 'scp' : 'rcp',
+            name: p.name,
+            owner: level,
+            path: p.document.path,
+            level,
+          },
+          document: p.document,
+        })),
     }));
     levelCache.set(key, result);
     return result;
   }
 
-  return { scenario, accounts, principals, roles, resources: new Map(scenario.resources.map((r) => [r.arn, r])), managed, controlLevels, sitesOf: makers.sites };
+  return {
+    scenario,
+    accounts,
+    principals,
+    roles,
+    resources: new Map(scenario.resources.map((r) => [r.arn, r])),
+    managed,
+    controlLevels,
+    sitesOf: makers.sites,
+  };
 }
 
 function indexAccounts(scenario: Scenario): Map<string, AccountInfo> {
@@ -121,15 +163,35 @@ function indexAccounts(scenario: Scenario): Map<string, AccountInfo> {
     return chain;
   }
   const accounts = new Map<string, AccountInfo>();
-  for (const account of scenario.accounts) accounts.set(account.id, listedAccount(account, org?.managementAccountId, ancestors(account.parentId), org !== undefined));
+  for (const account of scenario.accounts)
+    accounts.set(
+      account.id,
+      listedAccount(account, org?.managementAccountId, ancestors(account.parentId), org !== undefined),
+    );
   for (const { id, partition } of collectMentionedAccounts(scenario)) {
     if (accounts.has(id)) continue;
-    accounts.set(id, { id: id as AccountId, name: id, partition, listed: false, inOrganization: false, external: true, management: false, parent: undefined, path: undefined, ancestors: [] });
+    accounts.set(id, {
+      id: id as AccountId,
+      name: id,
+      partition,
+      listed: false,
+      inOrganization: false,
+      external: true,
+      management: false,
+      parent: undefined,
+      path: undefined,
+      ancestors: [],
+    });
   }
   return accounts;
 }
 
-function listedAccount(account: Account, management: string | undefined, chain: string[], hasOrg: boolean): AccountInfo {
+function listedAccount(
+  account: Account,
+  management: string | undefined,
+  chain: string[],
+  hasOrg: boolean,
+): AccountInfo {
   const inOrganization = hasOrg && account.parentId !== undefined;
   return {
     id: account.id,
@@ -157,24 +219,49 @@ type SiteMakers = ReturnType<typeof siteMakers>;
 
 /** The policy sites of attachments and boundaries, resolving managed ARNs in `managed`. */
 function siteMakers(managed: ReadonlyMap<string, PolicyDocument>, groups: ReadonlyMap<string, Group>) {
-  function sites(owner: string, list: readonly PolicyAttachment[], kind: 'identity' | 'session'): PolicySite[] {
+  function sites(
+    owner: string,
+    list: readonly PolicyAttachment[],
+    kind: 'identity' | 'session',
+  ): PolicySite[] {
     return list.flatMap((a): PolicySite[] => {
-      if (a.kind === 'inline') return [{ ref: { kind, name: a.name, owner, path: a.document.path }, document: a.document }];
+      if (a.kind === 'inline')
+        return [{ ref: { kind, name: a.name, owner, path: a.document.path }, document: a.document }];
       const document = managed.get(a.arn);
-      return document === undefined ? [] : [{ ref: { kind, name: a.arn, owner, path: document.path }, document }];
+      return document === undefined
+        ? []
+        : [{ ref: { kind, name: a.arn, owner, path: document.path }, document }];
     });
   }
   function boundarySite(owner: string, arn: string | undefined): PolicySite | undefined {
     const document = arn === undefined ? undefined : managed.get(arn);
-    return arn === undefined || document === undefined ? undefined : { ref: { kind: 'boundary', name: arn, owner, path: document.path }, document };
+    return arn === undefined || document === undefined
+      ? undefined
+      : { ref: { kind: 'boundary', name: arn, owner, path: document.path }, document };
   }
   return { sites, boundarySite, groups };
 }
 
 function userEntity(user: User, { sites, boundarySite, groups }: SiteMakers): PrincipalEntity {
-  const identity = [...sites(user.arn, user.policies, 'identity'), ...user.groups.flatMap((g) => sites(g, groups.get(g)?.policies ?? [], 'identity'))];
+  const identity = [
+    ...sites(user.arn, user.policies, 'identity'),
+    ...user.groups.flatMap((g) => sites(g, groups.get(g)?.policies ?? [], 'identity')),
+  ];
   const iam = parseIamArn(user.arn);
-  return { id: user.arn, kind: 'user', account: user.arn.split(':')[4] as AccountId, partition: iam?.partition ?? 'aws', path: user.path, identity, boundary: boundarySite(user.arn, user.permissionsBoundary), session: [], roleArn: undefined, userArn: undefined, serviceLinked: false, tags: user.tags };
+  return {
+    id: user.arn,
+    kind: 'user',
+    account: user.arn.split(':')[4] as AccountId,
+    partition: iam?.partition ?? 'aws',
+    path: user.path,
+    identity,
+    boundary: boundarySite(user.arn, user.permissionsBoundary),
+    session: [],
+    roleArn: undefined,
+    userArn: undefined,
+    serviceLinked: false,
+    tags: user.tags,
+  };
 }
 
 function roleEntity(role: Role, { sites, boundarySite }: SiteMakers): PrincipalEntity {
@@ -196,7 +283,12 @@ function roleEntity(role: Role, { sites, boundarySite }: SiteMakers): PrincipalE
 }
 
 /** A declared session: the policies of the role or user behind it, and its own session policies. */
-function sessionEntity(session: Session, roleByName: ReadonlyMap<string, Role>, principals: ReadonlyMap<string, PrincipalEntity>, { sites }: SiteMakers): PrincipalEntity | undefined {
+function sessionEntity(
+  session: Session,
+  roleByName: ReadonlyMap<string, Role>,
+  principals: ReadonlyMap<string, PrincipalEntity>,
+  { sites }: SiteMakers,
+): PrincipalEntity | undefined {
   const sts = parseStsArn(session.arn);
   if (sts === undefined) return undefined;
   const role = sts.kind === 'assumed-role' ? roleByName.get(`${sts.account}/${sts.roleName}`) : undefined;
@@ -232,11 +324,17 @@ function rolesByName(scenario: Scenario): Map<string, Role> {
  * policies of the principals in `affected` (users, roles and the sessions behind them): their entries
  * are built again, everything else is the previous index's.
  */
-export function reindexPrincipals(previous: ScenarioIndex, scenario: Scenario, affected: ReadonlySet<string>): ScenarioIndex {
+export function reindexPrincipals(
+  previous: ScenarioIndex,
+  scenario: Scenario,
+  affected: ReadonlySet<string>,
+): ScenarioIndex {
   const makers = siteMakers(previous.managed, new Map<string, Group>(scenario.groups.map((g) => [g.arn, g])));
   const principals = new Map(previous.principals);
-  for (const user of scenario.users) if (affected.has(user.arn)) principals.set(user.arn, userEntity(user, makers));
-  for (const role of scenario.roles) if (affected.has(role.arn)) principals.set(role.arn, roleEntity(role, makers));
+  for (const user of scenario.users)
+    if (affected.has(user.arn)) principals.set(user.arn, userEntity(user, makers));
+  for (const role of scenario.roles)
+    if (affected.has(role.arn)) principals.set(role.arn, roleEntity(role, makers));
   const sessions = scenario.sessions.filter((s) => affected.has(s.arn));
   if (sessions.length > 0) {
     const byName = rolesByName(scenario);
@@ -245,5 +343,13 @@ export function reindexPrincipals(previous: ScenarioIndex, scenario: Scenario, a
       if (entity !== undefined) principals.set(session.arn, entity);
     }
   }
-  return { ...previous, scenario, principals, roles: new Map(scenario.roles.map((r) => [r.arn, r])), resources: new Map(scenario.resources.map((r) => [r.arn, r])), sitesOf: makers.sites };
+  // Resources are equal in content (an identity edit changes none): the previous entries serve, as the
+  // previous targets do (the analysis reads them by content, never by identity).
+  return {
+    ...previous,
+    scenario,
+    principals,
+    roles: new Map(scenario.roles.map((r) => [r.arn, r])),
+    sitesOf: makers.sites,
+  };
 }
