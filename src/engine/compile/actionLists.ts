@@ -7,6 +7,7 @@
  */
 import type { PrincipalSpec } from '../../model/policy';
 import type { CompiledCondition } from '../conditions/compileCondition';
+import { keySource } from '../context/contextKeys';
 import { matchActions, type RequestAction } from '../match/actionMatcher';
 import type { PrincipalMatcher } from '../match/principalMatcher';
 import type { ResourcePattern } from '../match/resourceMatcher';
@@ -36,6 +37,13 @@ export interface FastStatement {
   /** The first condition, then the others. */
   readonly condition: CompiledCondition | undefined;
   readonly moreConditions: readonly CompiledCondition[];
+  /**
+   * On the resource side, whether the statement holds or not is a function of the principal alone: no
+   * resource test, no S3 rule, and conditions only on keys the principal determines, without policy
+   * variables (an RCP perimeter, a bucket policy's organization Allow), so the fast path may remember it
+   * per principal.
+   */
+  readonly principalOnly: boolean;
 }
 
 // INVARIANT: never written; shared by every statement with at most one pattern or condition.
@@ -86,11 +94,27 @@ function sharedPrincipal(
   );
 }
 
+function principalOnly(
+  testsResource: boolean,
+  bucketRules: boolean,
+  conditions: readonly CompiledCondition[],
+): boolean {
+  if (testsResource || bucketRules) return false;
+  return conditions.every((c) => {
+    const source = keySource(c.keyLower);
+    return (
+      (source === 'principal' || source === 'principal-tag') && !c.entry.values.some((v) => v.includes('$'))
+    );
+  });
+}
+
 function makeFastStatement(cs: CompiledStatement): FastStatement {
   const r = cs.resources;
   const testsResource = r !== undefined && (r.negated || !r.patterns.some((p) => p.kind === 'any'));
   const patterns = testsResource && r !== undefined ? r.patterns : NO_PATTERNS;
   const c = cs.conditions.map(sharedCondition);
+  const bucketRules =
+    cs.origin === 'policy' && cs.ref.effect === 'Allow' && cs.ref.policy.kind === 'resource';
   return {
     testsResource,
     negatedResource: r?.negated === true,
@@ -100,9 +124,10 @@ function makeFastStatement(cs: CompiledStatement): FastStatement {
     principal: sharedPrincipal(cs.principal, cs.statement.principal),
     notPrincipal: sharedPrincipal(cs.notPrincipal, cs.statement.notPrincipal),
     resourcePolicyDeny: cs.ref.effect === 'Deny' && cs.ref.policy.kind === 'resource',
-    bucketRules: cs.origin === 'policy' && cs.ref.effect === 'Allow' && cs.ref.policy.kind === 'resource',
+    bucketRules,
     condition: c[0],
     moreConditions: c.length > 1 ? c.slice(1) : NO_CONDITIONS,
+    principalOnly: principalOnly(testsResource, bucketRules, c),
   };
 }
 
@@ -182,6 +207,11 @@ export function scopedFastStatement(
     bucketRules: fast.bucketRules,
     condition: fast.condition,
     moreConditions: fast.moreConditions,
+    principalOnly: principalOnly(
+      false,
+      fast.bucketRules,
+      fast.condition === undefined ? [] : [fast.condition, ...fast.moreConditions],
+    ),
   };
   return shared(SHARED_FAST, fastKey(made), made);
 }

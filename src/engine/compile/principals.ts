@@ -15,7 +15,7 @@ import { DIRECT_CALL_DEFAULTS, SESSION_PRESENT_KEYS } from '../context/contextKe
 import type { PrincipalKeys } from '../context/requestKeys';
 import type { Caller, CallerKind } from '../match/principalMatcher';
 import type { InvalidRequestReason, StepNote } from '../types';
-import type { PrincipalPlan } from './actionLists';
+import type { FastStatement, PrincipalPlan } from './actionLists';
 import type { CompiledPolicy, CompiledStatement, LevelStatements } from './compilePolicy';
 import { roleKey, type CompileContext } from './compileContext';
 import type { ControlLevel } from './organization';
@@ -29,6 +29,14 @@ import type { ControlLevel } from './organization';
 export interface PrincipalView extends Caller {
   /** The principal as the request wrote it. */
   readonly id: string;
+  /**
+   * The fast path's memo of the last two principal-only statements (`FastStatement.principalOnly`) it
+   * evaluated for this principal, with their bits (evaluate/fastDecide.ts).
+   */
+  memoFirst: FastStatement | undefined;
+  memoFirstBits: number;
+  memoSecond: FastStatement | undefined;
+  memoSecondBits: number;
   readonly caller: Caller;
   readonly identity: readonly CompiledPolicy[];
   /** `undefined` when the entity has no permissions boundary. */
@@ -175,6 +183,10 @@ function view(
     scp,
     role: policies.role,
     byService: new Map(),
+    memoFirst: undefined,
+    memoFirstBits: 0,
+    memoSecond: undefined,
+    memoSecondBits: 0,
   };
 }
 

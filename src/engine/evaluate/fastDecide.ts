@@ -95,6 +95,7 @@ class FastContext implements StatementContext {
     public readonly keys: ExactKeyLookup,
     public caller: Caller,
     public callerHasBoundary: boolean,
+    public principal: PrincipalView,
   ) {}
 }
 
@@ -110,7 +111,14 @@ function statementContext(
 ): FastContext {
   if (SCRATCH_CTX === undefined) {
     const keys = new ExactKeyLookup(principal.keys, resource.keys, context.values);
-    SCRATCH_CTX = new FastContext(action, resource, keys, principal, principal.boundary !== undefined);
+    SCRATCH_CTX = new FastContext(
+      action,
+      resource,
+      keys,
+      principal,
+      principal.boundary !== undefined,
+      principal,
+    );
   }
   const ctx = SCRATCH_CTX;
   const keys = ctx.keys;
@@ -123,6 +131,7 @@ function statementContext(
   // The view is its own caller (the same values as `principal.caller`, one object less to load).
   ctx.caller = principal;
   ctx.callerHasBoundary = principal.boundary !== undefined;
+  ctx.principal = principal;
   return ctx;
 }
 
@@ -252,16 +261,36 @@ function loweredContext(raw: unknown): LoweredContext | undefined {
   return SCRATCH;
 }
 
+/**
+ * `statementBits` of a resource-side statement, remembered per principal for the principal-only ones
+ * (two per principal): an RCP perimeter Deny is evaluated for nearly every decision, always with the
+ * same result for one principal.
+ */
+function resourceBits(fs: FastStatement, ctx: FastContext): number {
+  if (!fs.principalOnly) return statementBits(fs, ctx, true);
+  const p = ctx.principal;
+  if (p.memoFirst === fs) return p.memoFirstBits;
+  if (p.memoSecond === fs) return p.memoSecondBits;
+  const bits = statementBits(fs, ctx, true);
+  p.memoSecond = p.memoFirst;
+  p.memoSecondBits = p.memoFirstBits;
+  p.memoFirst = fs;
+  p.memoFirstBits = bits;
+  return bits;
+}
+
 /** True when some statement of `list[from, to)` applies (exact evaluation: no unknowns). */
 function anyApplies(
   list: readonly FastStatement[],
   from: number,
   to: number,
-  ctx: StatementContext,
+  ctx: FastContext,
   resourceSide: boolean,
 ): boolean {
-  for (let i = from; i < to; i++)
-    if (statementBits(list[i] as FastStatement, ctx, resourceSide) !== 0) return true;
+  for (let i = from; i < to; i++) {
+    const fs = list[i] as FastStatement;
+    if ((resourceSide ? resourceBits(fs, ctx) : statementBits(fs, ctx, false)) !== 0) return true;
+  }
   return false;
 }
 
@@ -270,7 +299,7 @@ function levelsAllow(
   list: readonly FastStatement[],
   from: number,
   ends: readonly number[],
-  ctx: StatementContext,
+  ctx: FastContext,
   resourceSide: boolean,
 ): boolean {
   let start = from;
@@ -294,12 +323,12 @@ function resourceClasses(
   list: readonly FastStatement[],
   from: number,
   to: number,
-  ctx: StatementContext,
+  ctx: FastContext,
   enough: number,
 ): number {
   let bits = 0;
   for (let i = from; i < to; i++) {
-    bits |= statementBits(list[i] as FastStatement, ctx, true) & CLASSES;
+    bits |= resourceBits(list[i] as FastStatement, ctx) & CLASSES;
     if ((bits & enough) !== 0) return bits;
   }
   return bits;
@@ -312,20 +341,20 @@ function enoughClasses(facts: DecisionFacts): number {
   return SELF | WILDCARD | PARENT | ACCOUNT;
 }
 
-function sessionOk(p: PrincipalPlan, facts: DecisionFacts, ctx: StatementContext): boolean {
+function sessionOk(p: PrincipalPlan, facts: DecisionFacts, ctx: FastContext): boolean {
   if (facts.caller !== 'role-session' && facts.caller !== 'federated-user') return true;
   // A federated session without a session policy has no identity-path permissions [STS-GFT].
   if (!p.hasSessionPolicies) return facts.caller === 'role-session';
   return p.sessionAlways || anyApplies(p.statements, p.boundaryEnd, p.sessionEnd, ctx, false);
 }
 
-function boundaryOk(p: PrincipalPlan, ctx: StatementContext): boolean {
+function boundaryOk(p: PrincipalPlan, ctx: FastContext): boolean {
   return (
     !p.hasBoundary || p.boundaryAlways || anyApplies(p.statements, p.identityEnd, p.boundaryEnd, ctx, false)
   );
 }
 
-function identityPath(p: PrincipalPlan, facts: DecisionFacts, ctx: StatementContext): Decision {
+function identityPath(p: PrincipalPlan, facts: DecisionFacts, ctx: FastContext): Decision {
   if (
     facts.caller !== 'root' &&
     !(p.identityAlways || anyApplies(p.statements, p.deniesEnd, p.identityEnd, ctx, false))
@@ -334,7 +363,7 @@ function identityPath(p: PrincipalPlan, facts: DecisionFacts, ctx: StatementCont
   return boundaryOk(p, ctx) && sessionOk(p, facts, ctx) ? 'Allow' : 'ImplicitDeny';
 }
 
-function grants(p: PrincipalPlan, r: ResourcePlan, facts: DecisionFacts, ctx: StatementContext): Decision {
+function grants(p: PrincipalPlan, r: ResourcePlan, facts: DecisionFacts, ctx: FastContext): Decision {
   const classes = resourceClasses(r.statements, r.deniesEnd, r.allowsEnd, ctx, enoughClasses(facts));
   if (facts.caller === 'anonymous') return classes & WILDCARD ? 'Allow' : 'ImplicitDeny';
   if (facts.caller === 'service' || facts.caller === 'identity-provider')
@@ -352,7 +381,7 @@ function grants(p: PrincipalPlan, r: ResourcePlan, facts: DecisionFacts, ctx: St
   return identityPath(p, facts, ctx);
 }
 
-function denied(p: PrincipalPlan, r: ResourcePlan, rcp: boolean, ctx: StatementContext): boolean {
+function denied(p: PrincipalPlan, r: ResourcePlan, rcp: boolean, ctx: FastContext): boolean {
   if (rcp && anyApplies(r.statements, 0, r.rcpDeniesEnd, ctx, true)) return true;
   return (
     anyApplies(r.statements, r.rcpDeniesEnd, r.deniesEnd, ctx, true) ||
