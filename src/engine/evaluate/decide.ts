@@ -45,12 +45,25 @@ export interface Outcome {
   /** Best case only: unknown Allows read as true. */
   readonly relied: readonly StatementTrace[];
   readonly reliedStep: FlowStep | undefined;
-  readonly marks: ReadonlyMap<FlowStep, StepMark>;
+  /** How each step ended, by `STEP_SLOT`; `undefined` for a step the flow did not reach. */
+  readonly marks: readonly (StepMark | undefined)[];
 }
+
+/** The slot of each flow step in `Outcome.marks`. */
+export const STEP_SLOT: Readonly<Record<FlowStep, number>> = {
+  preflight: 0,
+  'explicit-deny': 1,
+  rcp: 2,
+  scp: 3,
+  'resource-based': 4,
+  identity: 5,
+  boundary: 6,
+  session: 7,
+};
 
 interface Run {
   readonly best: boolean;
-  readonly marks: Map<FlowStep, StepMark>;
+  readonly marks: (StepMark | undefined)[];
   readonly used: StatementTrace[];
   readonly relied: StatementTrace[];
   reliedStep: FlowStep | undefined;
@@ -60,6 +73,9 @@ const SELF_OR_WILDCARD: readonly PrincipalClass[] = ['SELF', 'WILDCARD'];
 const WILDCARD: readonly PrincipalClass[] = ['WILDCARD'];
 const PARENT: readonly PrincipalClass[] = ['PARENT'];
 const ACCOUNT: readonly PrincipalClass[] = ['ACCOUNT'];
+const CONTROL_STEPS = ['rcp', 'scp'] as const;
+const UNSIGNED_SKIPPED = ['identity', 'boundary', 'session'] as const;
+const CROSS_ACCOUNT: readonly PrincipalClass[] = SELF_OR_WILDCARD.concat(PARENT, ACCOUNT);
 
 function anyApplies(
   entries: readonly StatementTrace[],
@@ -101,12 +117,24 @@ function gate(
   return true;
 }
 
+// Marks without a level are immutable values of a few kinds: one shared object per outcome and note.
+const SHARED_MARKS = new Map<StepMark['outcome'], Map<StepNote | undefined, StepMark>>();
+
+function sharedMark(outcome: StepMark['outcome'], note: StepNote | undefined): StepMark {
+  let byNote = SHARED_MARKS.get(outcome);
+  if (byNote === undefined) SHARED_MARKS.set(outcome, (byNote = new Map<StepNote | undefined, StepMark>()));
+  let m = byNote.get(note);
+  if (m === undefined) byNote.set(note, (m = note === undefined ? { outcome } : { outcome, note }));
+  return m;
+}
+
 function mark(run: Run, step: FlowStep, outcome: StepMark['outcome'], note?: StepNote, level?: string): void {
-  run.marks.set(step, {
-    outcome,
-    ...(note === undefined ? {} : { note }),
-    ...(level === undefined ? {} : { level }),
-  });
+  run.marks[STEP_SLOT[step]] =
+    level === undefined
+      ? sharedMark(outcome, note)
+      : note === undefined
+        ? { outcome, level }
+        : { outcome, note, level };
 }
 
 /** The control policies' Allows are gates, not grants: an Allow's deciding statements leave them out. */
@@ -136,23 +164,23 @@ function done(
 
 /** Runs the flow; `best` reads unknown Allows as true and unknown Denies as false. */
 export function decide(g: Gathered, facts: DecisionFacts, best: boolean): Outcome {
-  const run: Run = { best, marks: new Map(), used: [], relied: [], reliedStep: undefined };
+  const run: Run = {
+    best,
+    marks: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined],
+    used: [],
+    relied: [],
+    reliedStep: undefined,
+  };
   // Step 1: an applicable Deny in any policy decides [IAM-DENYALLOW "Deny evaluation"].
-  const firing: StatementTrace[] = [];
-  let unknownDeny = false;
-  for (const set of denySets(g)) {
-    for (const e of set.denies) {
-      if (e.applies === 'true' || (e.applies === 'unknown' && !best)) firing.push(e);
-      if (e.applies === 'unknown') unknownDeny = true;
-    }
-  }
-  if (firing.length > 0) {
+  const found = denyKinds(g);
+  if ((found & TRUE_DENY) !== 0 || ((found & UNKNOWN_DENY) !== 0 && !best)) {
     mark(run, 'explicit-deny', 'deny');
+    const firing = collectDenies(g, best ? TRUE_DENY : TRUE_DENY | UNKNOWN_DENY);
     return done(run, 'ExplicitDeny', 'explicit-deny', 'explicit-deny', firing);
   }
-  mark(run, 'explicit-deny', unknownDeny ? 'unknown' : 'pass');
+  mark(run, 'explicit-deny', (found & UNKNOWN_DENY) !== 0 ? 'unknown' : 'pass');
   // Steps 2 and 3: every level of the RCPs and SCPs needs an applicable Allow.
-  for (const step of ['rcp', 'scp'] as const) {
+  for (const step of CONTROL_STEPS) {
     const levels = step === 'rcp' ? g.rcp : g.scp;
     if (typeof levels === 'string') {
       mark(run, step, 'skip', levels);
@@ -171,20 +199,65 @@ export function decide(g: Gathered, facts: DecisionFacts, best: boolean): Outcom
   return facts.same ? sameAccount(run, g, facts) : crossAccount(run, g, facts);
 }
 
-/** Every set that holds Denies, in flowchart order. */
-export function denySets(g: Gathered): PolicySet[] {
-  const out: PolicySet[] = [];
-  if (typeof g.rcp !== 'string') out.push(...g.rcp);
-  if (typeof g.scp !== 'string') out.push(...g.scp);
-  out.push(g.resource, g.identity);
-  if (g.boundary !== undefined) out.push(g.boundary);
-  out.push(g.session);
+/** `denyKinds` bit: some Deny applies. */
+export const TRUE_DENY = 1;
+/** `denyKinds` bit: some Deny is unknown. */
+export const UNKNOWN_DENY = 2;
+/** `denyKinds` bit: some Deny does not apply. */
+export const FALSE_DENY = 4;
+
+function kindBit(e: StatementTrace): number {
+  return e.applies === 'true' ? TRUE_DENY : e.applies === 'unknown' ? UNKNOWN_DENY : FALSE_DENY;
+}
+
+function listKinds(list: readonly StatementTrace[]): number {
+  let bits = 0;
+  for (let i = 0; i < list.length; i++) bits |= kindBit(list[i]!);
+  return bits;
+}
+
+function levelKinds(levels: readonly PolicySet[] | string): number {
+  if (typeof levels === 'string') return 0;
+  let bits = 0;
+  for (let i = 0; i < levels.length; i++) bits |= listKinds(levels[i]!.denies);
+  return bits;
+}
+
+/** The kinds (`TRUE_DENY` …) of the Denies of every set; no allocation. */
+export function denyKinds(g: Gathered): number {
+  return (
+    levelKinds(g.rcp) |
+    levelKinds(g.scp) |
+    listKinds(g.resource.denies) |
+    listKinds(g.identity.denies) |
+    (g.boundary === undefined ? 0 : listKinds(g.boundary.denies)) |
+    listKinds(g.session.denies)
+  );
+}
+
+function collectList(list: readonly StatementTrace[], kinds: number, out: StatementTrace[]): void {
+  for (let i = 0; i < list.length; i++) if ((kindBit(list[i]!) & kinds) !== 0) out.push(list[i]!);
+}
+
+function collectLevels(levels: readonly PolicySet[] | string, kinds: number, out: StatementTrace[]): void {
+  if (typeof levels === 'string') return;
+  for (let i = 0; i < levels.length; i++) collectList(levels[i]!.denies, kinds, out);
+}
+
+/** The Denies of the given kinds of every set, in flowchart order (RCP, SCP, resource, identity, boundary, session). */
+export function collectDenies(g: Gathered, kinds: number): StatementTrace[] {
+  const out: StatementTrace[] = [];
+  collectLevels(g.rcp, kinds, out);
+  collectLevels(g.scp, kinds, out);
+  collectList(g.resource.denies, kinds, out);
+  collectList(g.identity.denies, kinds, out);
+  if (g.boundary !== undefined) collectList(g.boundary.denies, kinds, out);
+  collectList(g.session.denies, kinds, out);
   return out;
 }
 
 function unsigned(run: Run, g: Gathered, facts: DecisionFacts): Outcome {
-  for (const step of ['identity', 'boundary', 'session'] as const)
-    mark(run, step, 'skip', 'unsigned-request');
+  for (const step of UNSIGNED_SKIPPED) mark(run, step, 'skip', 'unsigned-request');
   if (
     gate(run, g.resource.allows, 'resource-based', facts.caller === 'anonymous' ? WILDCARD : SELF_OR_WILDCARD)
   ) {
@@ -236,7 +309,7 @@ function identityPath(run: Run, g: Gathered, facts: DecisionFacts): Outcome {
 
 /** Cross-account: the resource side must allow, and the principal's account on its own [IAM-XACCT]. */
 function crossAccount(run: Run, g: Gathered, facts: DecisionFacts): Outcome {
-  if (!gate(run, g.resource.allows, 'resource-based', SELF_OR_WILDCARD.concat(PARENT, ACCOUNT))) {
+  if (!gate(run, g.resource.allows, 'resource-based', CROSS_ACCOUNT)) {
     mark(run, 'resource-based', 'deny');
     return done(run, 'ImplicitDeny', 'resource-based', 'no-grant');
   }
@@ -256,7 +329,7 @@ function sameAccount(run: Run, g: Gathered, facts: DecisionFacts): Outcome {
     // A user named in a trust policy still needs its boundary to allow the call [IAM-TRUST-UPDATE].
     if (facts.strict === 'trust' && facts.caller === 'user' && !boundaryOk(run, g))
       return done(run, 'ImplicitDeny', 'boundary', 'boundary');
-    if (!run.marks.has('boundary')) mark(run, 'boundary', 'skip', 'not-needed');
+    if (run.marks[STEP_SLOT.boundary] === undefined) mark(run, 'boundary', 'skip', 'not-needed');
     mark(run, 'session', 'skip', 'not-needed');
     return done(run, 'Allow', 'resource-based', 'allowed');
   }

@@ -82,6 +82,8 @@ function factsOf(principal: PrincipalView, resource: ResourceView, action: Reque
   };
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 function runAction(
   compiled: CompiledScenario,
   principal: PrincipalView,
@@ -91,7 +93,10 @@ function runAction(
   options: RunOptions,
 ): AnalysisResult {
   const parameters = parameterKeys(request.parameters);
-  const context = lowerContext(request.context, new Set(parameters?.keys() ?? []));
+  const context = lowerContext(
+    request.context,
+    parameters === undefined ? NO_KEYS : new Set(parameters.keys()),
+  );
   const keys = createKeyLookup({
     principal: principal.keys,
     resource: resource.keys,
@@ -162,10 +167,11 @@ function run(
   const chained = options.chained ?? principal.caller.kind === 'role-session';
   const reason = invalidReason(principal, resource, action, request, chained);
   if (reason !== undefined) return invalid(reason);
-  const results = [
-    { action: request.action, result: runAction(compiled, principal, resource, action, request, options) },
-  ];
-  for (const implied of impliedActions(action, request)) {
+  const first = runAction(compiled, principal, resource, action, request, options);
+  const more = impliedActions(action, request);
+  if (more.length === 0) return first;
+  const results = [{ action: request.action, result: first }];
+  for (const implied of more) {
     const parsed = parseRequestAction(implied) as RequestAction;
     results.push({
       action: implied,

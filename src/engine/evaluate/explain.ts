@@ -4,15 +4,16 @@
  * for three-valued results, the conditions still needed and to avoid (SEMANTICS §2.7). No prose.
  */
 import type { ConditionEntry } from '../../model/policy';
-import type {
-  DecisionReason,
-  Explanation,
-  FlowStep,
-  InvalidRequestReason,
-  StatementTrace,
-  StepTrace,
-} from '../types';
-import { denySets, type Outcome } from './decide';
+import type { Explanation, FlowStep, InvalidRequestReason, StatementTrace, StepTrace } from '../types';
+import {
+  collectDenies,
+  denyKinds,
+  FALSE_DENY,
+  STEP_SLOT,
+  TRUE_DENY,
+  UNKNOWN_DENY,
+  type Outcome,
+} from './decide';
 import type { Gathered, LevelSet } from './gather';
 
 const STEPS: readonly Exclude<FlowStep, 'preflight'>[] = [
@@ -25,20 +26,32 @@ const STEPS: readonly Exclude<FlowStep, 'preflight'>[] = [
   'session',
 ];
 const NONE: readonly StatementTrace[] = [];
+const NO_CONDITIONS: readonly ConditionEntry[] = [];
+
+const ALL_DENIES = TRUE_DENY | UNKNOWN_DENY | FALSE_DENY;
 
 function levelAllows(levels: readonly LevelSet[] | string): readonly StatementTrace[] {
   if (typeof levels === 'string') return NONE;
   if (levels.length === 1) return levels[0]?.allows ?? NONE;
-  return levels.flatMap((l) => l.allows);
+  // The only non-empty level's list stands for the concatenation; a copy only when two have entries.
+  let only: readonly StatementTrace[] = NONE;
+  let count = 0;
+  for (let i = 0; i < levels.length; i++) {
+    const allows = levels[i]!.allows;
+    if (allows.length === 0) continue;
+    only = allows;
+    count++;
+  }
+  if (count < 2) return only;
+  const out: StatementTrace[] = [];
+  for (let i = 0; i < levels.length; i++) for (const e of levels[i]!.allows) out.push(e);
+  return out;
 }
 
 function entriesOf(g: Gathered, step: Exclude<FlowStep, 'preflight'>): readonly StatementTrace[] {
   switch (step) {
-    case 'explicit-deny': {
-      const out: StatementTrace[] = [];
-      for (const set of denySets(g)) for (const e of set.denies) out.push(e);
-      return out;
-    }
+    case 'explicit-deny':
+      return denyKinds(g) === 0 ? NONE : collectDenies(g, ALL_DENIES);
     case 'rcp':
       return levelAllows(g.rcp);
     case 'scp':
@@ -62,7 +75,7 @@ export function unresolvedConditions(
   const out: ConditionEntry[] = [];
   const seen = new Set<ConditionEntry>();
   for (const e of entries) {
-    for (const c of unresolved.get(e) ?? []) {
+    for (const c of unresolved.get(e) ?? NO_CONDITIONS) {
       if (seen.has(c)) continue;
       seen.add(c);
       out.push(c);
@@ -79,44 +92,52 @@ export function explainOutcome(
   ignored: readonly string[],
   unresolved: ReadonlyMap<StatementTrace, readonly ConditionEntry[]> | undefined,
 ): Explanation {
-  const relied = conditional ? new Set(outcome.relied) : undefined;
+  const relied = conditional ? outcome.relied : NONE;
   const steps: StepTrace[] = [];
-  let possibleDenies: StatementTrace[] | undefined;
-  for (const step of STEPS) {
+  for (let i = 0; i < STEPS.length; i++) {
+    const step = STEPS[i]!;
     const statements = entriesOf(g, step);
-    if (step === 'explicit-deny' && unresolved !== undefined)
-      possibleDenies = statements.filter((e) => e.applies === 'unknown');
-    const mark = outcome.marks.get(step);
+    const mark = outcome.marks[STEP_SLOT[step]];
     const outcomeOf =
-      relied !== undefined && statements.some((e) => relied.has(e)) ? 'unknown' : (mark?.outcome ?? 'skip');
-    const note = mark === undefined ? 'not-reached' : mark.note;
-    steps.push({
-      step,
-      outcome: outcomeOf,
-      statements,
-      ...(mark?.level === undefined ? {} : { level: mark.level }),
-      ...(note === undefined ? {} : { note }),
-    });
+      relied.length > 0 && someRelied(statements, relied) ? 'unknown' : (mark?.outcome ?? 'skip');
+    steps.push(
+      stepTrace(step, outcomeOf, statements, mark === undefined ? 'not-reached' : mark.note, mark?.level),
+    );
   }
-  const reason: DecisionReason = conditional ? 'conditional' : outcome.reason;
-  const avoids =
-    possibleDenies !== undefined &&
-    possibleDenies.length > 0 &&
-    outcome.decision !== 'ExplicitDeny' &&
-    unresolved !== undefined
-      ? unresolvedConditions(possibleDenies, unresolved)
-      : undefined;
-  return {
+  const out: Mutable<Explanation> = {
     step: conditional ? (outcome.reliedStep ?? outcome.step) : outcome.step,
-    reason,
+    reason: conditional ? 'conditional' : outcome.reason,
     deciding: outcome.deciding.map((e) => e.statement),
     steps,
-    ...(conditional && unresolved !== undefined
-      ? { needs: unresolvedConditions(outcome.relied, unresolved) }
-      : {}),
-    ...(avoids === undefined ? {} : { avoids }),
-    ...(ignored.length > 0 ? { ignoredContextKeys: ignored } : {}),
   };
+  if (conditional && unresolved !== undefined) out.needs = unresolvedConditions(outcome.relied, unresolved);
+  // The Denies that might apply: the unknown entries of the explicit-deny step.
+  if (unresolved !== undefined && outcome.decision !== 'ExplicitDeny' && (denyKinds(g) & UNKNOWN_DENY) !== 0)
+    out.avoids = unresolvedConditions(collectDenies(g, UNKNOWN_DENY), unresolved);
+  if (ignored.length > 0) out.ignoredContextKeys = ignored;
+  return out;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function someRelied(statements: readonly StatementTrace[], relied: readonly StatementTrace[]): boolean {
+  for (let i = 0; i < statements.length; i++) if (relied.includes(statements[i]!)) return true;
+  return false;
+}
+
+/** One step's trace, its optional fields present only when set (the key order of the explanation). */
+function stepTrace(
+  step: Exclude<FlowStep, 'preflight'>,
+  outcome: StepTrace['outcome'],
+  statements: readonly StatementTrace[],
+  note: StepTrace['note'],
+  level: string | undefined,
+): StepTrace {
+  if (level === undefined)
+    return note === undefined ? { step, outcome, statements } : { step, outcome, statements, note };
+  return note === undefined
+    ? { step, outcome, statements, level }
+    : { step, outcome, statements, level, note };
 }
 
 /** The explanation of a request that cannot exist. */

@@ -42,7 +42,31 @@ export interface Gathered {
   readonly hasSessionPolicies: boolean;
 }
 
-const EMPTY: PolicySet = { allows: [], denies: [] };
+const NONE: readonly StatementTrace[] = [];
+const EMPTY: PolicySet = { allows: NONE, denies: NONE };
+
+// The traces of one list, split by effect; a side without statements shares the empty list.
+let allowsOut: StatementTrace[] | undefined;
+let deniesOut: StatementTrace[] | undefined;
+
+function split(statements: readonly CompiledStatement[], ctx: StatementContext, resourceSide: boolean): void {
+  // Sized exactly: an array grown by `push` from empty reserves room for 17 entries.
+  let allowCount = 0;
+  for (let i = 0; i < statements.length; i++) if (statements[i]!.ref.effect === 'Allow') allowCount++;
+  const denyCount = statements.length - allowCount;
+  const allows = allowCount === 0 ? undefined : new Array<StatementTrace>(allowCount);
+  const denies = denyCount === 0 ? undefined : new Array<StatementTrace>(denyCount);
+  let a = 0;
+  let d = 0;
+  for (let i = 0; i < statements.length; i++) {
+    const cs = statements[i]!;
+    const trace = evaluateStatement(cs, ctx, resourceSide);
+    if (cs.ref.effect === 'Allow') allows![a++] = trace;
+    else denies![d++] = trace;
+  }
+  allowsOut = allows;
+  deniesOut = denies;
+}
 
 function evaluateList(
   statements: readonly CompiledStatement[],
@@ -50,15 +74,8 @@ function evaluateList(
   resourceSide: boolean,
 ): PolicySet {
   if (statements.length === 0) return EMPTY;
-  const allows: StatementTrace[] = [];
-  const denies: StatementTrace[] = [];
-  for (let i = 0; i < statements.length; i++) {
-    const cs = statements[i]!;
-    const trace = evaluateStatement(cs, ctx, resourceSide);
-    if (cs.ref.effect === 'Allow') allows.push(trace);
-    else denies.push(trace);
-  }
-  return { allows, denies };
+  split(statements, ctx, resourceSide);
+  return { allows: allowsOut ?? NONE, denies: deniesOut ?? NONE };
 }
 
 function levelsOf(levels: readonly ControlLevel[], service: string): LevelStatements[] {
@@ -104,7 +121,15 @@ export function resourceStatements(resource: ResourceView, service: string): Res
 
 function levels(list: readonly LevelStatements[], ctx: StatementContext, resourceSide: boolean): LevelSet[] {
   const out: LevelSet[] = [];
-  for (const l of list) out.push({ level: l.level, ...evaluateList(l.statements, ctx, resourceSide) });
+  for (let i = 0; i < list.length; i++) {
+    const l = list[i]!;
+    if (l.statements.length === 0) {
+      out.push({ level: l.level, allows: NONE, denies: NONE });
+      continue;
+    }
+    split(l.statements, ctx, resourceSide);
+    out.push({ level: l.level, allows: allowsOut ?? NONE, denies: deniesOut ?? NONE });
+  }
   return out;
 }
 
