@@ -131,7 +131,9 @@ export function recompileScenario(
       ram: before.ram,
       principalCache: keep(before.principalCache),
       webIdentityCache: keep(before.webIdentityCache),
-      resourceCache: new Map(before.resourceCache),
+      // Shared, not copied: a resource resolves the same in every scenario that differs from this one
+      // in identity policies only (the carried `resources` views are shared the same way).
+      resourceCache: before.resourceCache,
     },
     {
       principals: previous.principals,
