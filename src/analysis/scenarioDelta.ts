@@ -6,7 +6,15 @@
  */
 import type { JsonPath } from '../model/ids';
 import type { ConditionEntry, PolicyDocument, PrincipalSpec, Statement } from '../model/policy';
-import type { Group, PolicyAttachment, Resource, Role, Scenario, User } from '../model/types';
+import type {
+  Group,
+  PolicyAttachment,
+  Resource,
+  Role,
+  S3BucketSettings,
+  Scenario,
+  User,
+} from '../model/types';
 import type { IdentityChange } from './engineApi';
 
 /** An edit of inline identity policy documents only. */
@@ -139,13 +147,29 @@ function sameDocument(a: PolicyDocument | undefined, b: PolicyDocument | undefin
   return true;
 }
 
+function sameS3(a: S3BucketSettings | undefined, b: S3BucketSettings | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.objectOwnership !== b.objectOwnership) return false;
+  const x = a.publicAccessBlock;
+  const y = b.publicAccessBlock;
+  if (
+    x.BlockPublicAcls !== y.BlockPublicAcls ||
+    x.IgnorePublicAcls !== y.IgnorePublicAcls ||
+    x.BlockPublicPolicy !== y.BlockPublicPolicy ||
+    x.RestrictPublicBuckets !== y.RestrictPublicBuckets
+  )
+    return false;
+  // Objects (few, and only on buckets that list them) compare generically.
+  return a.objects.length === 0 && b.objects.length === 0 ? true : equal(a.objects, b.objects);
+}
+
 function sameResource(a: Resource, b: Resource): boolean {
   return (
     a.arn === b.arn &&
     a.account === b.account &&
     sameDocument(a.policy, b.policy) &&
     equal(a.tags, b.tags) &&
-    equal(a.s3, b.s3) &&
+    sameS3(a.s3, b.s3) &&
     samePath(a.path, b.path)
   );
 }
