@@ -145,22 +145,26 @@ function determinedValue(
 
 /** Creates the lookup of one evaluation. */
 export function createKeyLookup(input: KeyLookupInput): KeyLookup {
-  const { principal, resource, parameters, context, service, threeValued, known } = input;
-  return {
-    value(key: string): KeyValue {
-      const determined = determinedValue(principal, resource, service, key);
-      if (determined !== undefined) return determined;
-      const derived = fromParameters(parameters, key);
-      if (derived !== undefined) return derived;
-      const supplied = context.values.get(key);
-      if (supplied !== undefined) return supplied;
-      const fallback = principal.defaults.get(key);
-      if (fallback !== undefined) return fallback;
-      if (!threeValued || known?.has(key) === true) return ABSENT;
-      if (principal.present.has(key) || ALWAYS_PRESENT.has(key)) return PRESENT;
-      return UNKNOWN;
-    },
-  };
+  return new InputKeyLookup(input);
+}
+
+/** The lookup of `createKeyLookup`: one object holding its input (a closure would cost two more). */
+class InputKeyLookup implements KeyLookup {
+  constructor(private readonly input: KeyLookupInput) {}
+  value(key: string): KeyValue {
+    const { principal, resource, parameters, context, service, threeValued, known } = this.input;
+    const determined = determinedValue(principal, resource, service, key);
+    if (determined !== undefined) return determined;
+    const derived = fromParameters(parameters, key);
+    if (derived !== undefined) return derived;
+    const supplied = context.values.get(key);
+    if (supplied !== undefined) return supplied;
+    const fallback = principal.defaults.get(key);
+    if (fallback !== undefined) return fallback;
+    if (!threeValued || known?.has(key) === true) return ABSENT;
+    if (principal.present.has(key) || ALWAYS_PRESENT.has(key)) return PRESENT;
+    return UNKNOWN;
+  }
 }
 
 /**

@@ -64,8 +64,9 @@ export const STEP_SLOT: Readonly<Record<FlowStep, number>> = {
 interface Run {
   readonly best: boolean;
   readonly marks: (StepMark | undefined)[];
-  readonly used: StatementTrace[];
-  readonly relied: StatementTrace[];
+  /** Created on the first entry (most runs have none of one or both). */
+  used: StatementTrace[] | undefined;
+  relied: StatementTrace[] | undefined;
   reliedStep: FlowStep | undefined;
 }
 
@@ -73,6 +74,7 @@ const SELF_OR_WILDCARD: readonly PrincipalClass[] = ['SELF', 'WILDCARD'];
 const WILDCARD: readonly PrincipalClass[] = ['WILDCARD'];
 const PARENT: readonly PrincipalClass[] = ['PARENT'];
 const ACCOUNT: readonly PrincipalClass[] = ['ACCOUNT'];
+const NONE: readonly StatementTrace[] = [];
 const CONTROL_STEPS = ['rcp', 'scp'] as const;
 const UNSIGNED_SKIPPED = ['identity', 'boundary', 'session'] as const;
 const CROSS_ACCOUNT: readonly PrincipalClass[] = SELF_OR_WILDCARD.concat(PARENT, ACCOUNT);
@@ -107,10 +109,10 @@ function gate(
       (classes !== undefined && (e.principalClass === undefined || !classes.includes(e.principalClass)))
     )
       continue;
-    if (e.applies === 'true') run.used.push(e);
+    if (e.applies === 'true') (run.used ??= []).push(e);
     else if (truth === 'unknown') {
-      run.relied.push(e);
-      run.used.push(e);
+      (run.relied ??= []).push(e);
+      (run.used ??= []).push(e);
       run.reliedStep ??= step;
     }
   }
@@ -155,8 +157,8 @@ function done(
     step,
     reason,
     level,
-    deciding: deciding ?? (decision === 'Allow' ? run.used.filter(isGrant) : []),
-    relied: run.relied,
+    deciding: deciding ?? (decision === 'Allow' && run.used !== undefined ? run.used.filter(isGrant) : NONE),
+    relied: run.relied ?? NONE,
     reliedStep: run.reliedStep,
     marks: run.marks,
   };
@@ -167,8 +169,8 @@ export function decide(g: Gathered, facts: DecisionFacts, best: boolean): Outcom
   const run: Run = {
     best,
     marks: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined],
-    used: [],
-    relied: [],
+    used: undefined,
+    relied: undefined,
     reliedStep: undefined,
   };
   // Step 1: an applicable Deny in any policy decides [IAM-DENYALLOW "Deny evaluation"].
@@ -189,7 +191,7 @@ export function decide(g: Gathered, facts: DecisionFacts, best: boolean): Outcom
     for (const level of levels) {
       if (!gate(run, level.allows, step)) {
         mark(run, step, 'deny', undefined, level.level);
-        return done(run, 'ImplicitDeny', step, step, [], level.level);
+        return done(run, 'ImplicitDeny', step, step, NONE, level.level);
       }
     }
     mark(run, step, 'pass');
@@ -242,6 +244,34 @@ function collectList(list: readonly StatementTrace[], kinds: number, out: Statem
 function collectLevels(levels: readonly PolicySet[] | string, kinds: number, out: StatementTrace[]): void {
   if (typeof levels === 'string') return;
   for (let i = 0; i < levels.length; i++) collectList(levels[i]!.denies, kinds, out);
+}
+
+function levelLists(levels: readonly PolicySet[] | string, counted: DenyLists): void {
+  if (typeof levels === 'string') return;
+  for (let i = 0; i < levels.length; i++) countList(levels[i]!.denies, counted);
+}
+
+function countList(list: readonly StatementTrace[], counted: DenyLists): void {
+  if (list.length === 0) return;
+  counted.only = list;
+  counted.count++;
+}
+
+interface DenyLists {
+  only: readonly StatementTrace[];
+  count: number;
+}
+
+/** Every Deny, in flowchart order: the one list that has any, or a copy when more than one has. */
+export function allDenies(g: Gathered): readonly StatementTrace[] {
+  const counted: DenyLists = { only: NONE, count: 0 };
+  levelLists(g.rcp, counted);
+  levelLists(g.scp, counted);
+  countList(g.resource.denies, counted);
+  countList(g.identity.denies, counted);
+  if (g.boundary !== undefined) countList(g.boundary.denies, counted);
+  countList(g.session.denies, counted);
+  return counted.count < 2 ? counted.only : collectDenies(g, TRUE_DENY | UNKNOWN_DENY | FALSE_DENY);
 }
 
 /** The Denies of the given kinds of every set, in flowchart order (RCP, SCP, resource, identity, boundary, session). */

@@ -83,6 +83,7 @@ function factsOf(principal: PrincipalView, resource: ResourceView, action: Reque
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_UNRESOLVED: ReadonlyMap<StatementTrace, readonly ConditionEntry[]> = new Map();
 
 function runAction(
   compiled: CompiledScenario,
@@ -106,14 +107,14 @@ function runAction(
     threeValued: options.threeValued,
     known: options.known,
   });
-  const unresolved = options.threeValued ? new Map<StatementTrace, readonly ConditionEntry[]>() : undefined;
   const ctx: StatementContext = {
     action,
     resource,
     keys,
     caller: principal.caller,
     callerHasBoundary: principal.boundary !== undefined,
-    unresolved,
+    threeValued: options.threeValued,
+    unresolved: undefined,
   };
   const g = gather(principal, ctx, rcpSkip(compiled, principal, resource, action));
   const facts = factsOf(principal, resource, action);
@@ -127,7 +128,13 @@ function runAction(
   }
   return {
     decision,
-    explanation: explainOutcome(g, outcome, decision === 'Conditional', context.ignored, unresolved),
+    explanation: explainOutcome(
+      g,
+      outcome,
+      decision === 'Conditional',
+      context.ignored,
+      options.threeValued ? (ctx.unresolved ?? NO_UNRESOLVED) : undefined,
+    ),
   };
 }
 

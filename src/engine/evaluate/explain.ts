@@ -5,15 +5,7 @@
  */
 import type { ConditionEntry } from '../../model/policy';
 import type { Explanation, FlowStep, InvalidRequestReason, StatementTrace, StepTrace } from '../types';
-import {
-  collectDenies,
-  denyKinds,
-  FALSE_DENY,
-  STEP_SLOT,
-  TRUE_DENY,
-  UNKNOWN_DENY,
-  type Outcome,
-} from './decide';
+import { allDenies, collectDenies, denyKinds, STEP_SLOT, UNKNOWN_DENY, type Outcome } from './decide';
 import type { Gathered, LevelSet } from './gather';
 
 const STEPS: readonly Exclude<FlowStep, 'preflight'>[] = [
@@ -27,8 +19,6 @@ const STEPS: readonly Exclude<FlowStep, 'preflight'>[] = [
 ];
 const NONE: readonly StatementTrace[] = [];
 const NO_CONDITIONS: readonly ConditionEntry[] = [];
-
-const ALL_DENIES = TRUE_DENY | UNKNOWN_DENY | FALSE_DENY;
 
 function levelAllows(levels: readonly LevelSet[] | string): readonly StatementTrace[] {
   if (typeof levels === 'string') return NONE;
@@ -51,7 +41,7 @@ function levelAllows(levels: readonly LevelSet[] | string): readonly StatementTr
 function entriesOf(g: Gathered, step: Exclude<FlowStep, 'preflight'>): readonly StatementTrace[] {
   switch (step) {
     case 'explicit-deny':
-      return denyKinds(g) === 0 ? NONE : collectDenies(g, ALL_DENIES);
+      return allDenies(g);
     case 'rcp':
       return levelAllows(g.rcp);
     case 'scp':
@@ -93,15 +83,19 @@ export function explainOutcome(
   unresolved: ReadonlyMap<StatementTrace, readonly ConditionEntry[]> | undefined,
 ): Explanation {
   const relied = conditional ? outcome.relied : NONE;
-  const steps: StepTrace[] = [];
+  const steps = new Array<StepTrace>(STEPS.length);
   for (let i = 0; i < STEPS.length; i++) {
     const step = STEPS[i]!;
     const statements = entriesOf(g, step);
     const mark = outcome.marks[STEP_SLOT[step]];
     const outcomeOf =
       relied.length > 0 && someRelied(statements, relied) ? 'unknown' : (mark?.outcome ?? 'skip');
-    steps.push(
-      stepTrace(step, outcomeOf, statements, mark === undefined ? 'not-reached' : mark.note, mark?.level),
+    steps[i] = stepTrace(
+      step,
+      outcomeOf,
+      statements,
+      mark === undefined ? 'not-reached' : mark.note,
+      mark?.level,
     );
   }
   const out: Mutable<Explanation> = {

@@ -88,6 +88,7 @@ const SCRATCH_VALUES = new ScratchValues();
 const SCRATCH: LoweredContext = { values: SCRATCH_VALUES, ignored: NO_IGNORED };
 /** The statement context of the fast path, one object for every request (set before each evaluation). */
 class FastContext implements StatementContext {
+  readonly threeValued = false;
   readonly unresolved = undefined;
   constructor(
     public action: RequestAction,

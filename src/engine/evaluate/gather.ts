@@ -120,15 +120,15 @@ export function resourceStatements(resource: ResourceView, service: string): Res
 }
 
 function levels(list: readonly LevelStatements[], ctx: StatementContext, resourceSide: boolean): LevelSet[] {
-  const out: LevelSet[] = [];
+  const out = new Array<LevelSet>(list.length);
   for (let i = 0; i < list.length; i++) {
     const l = list[i]!;
     if (l.statements.length === 0) {
-      out.push({ level: l.level, allows: NONE, denies: NONE });
+      out[i] = { level: l.level, allows: NONE, denies: NONE };
       continue;
     }
     split(l.statements, ctx, resourceSide);
-    out.push({ level: l.level, allows: allowsOut ?? NONE, denies: deniesOut ?? NONE });
+    out[i] = { level: l.level, allows: allowsOut ?? NONE, denies: deniesOut ?? NONE };
   }
   return out;
 }

@@ -28,8 +28,10 @@ export interface StatementContext {
   readonly caller: Caller;
   /** The caller has a permissions boundary (for the `NotPrincipal` rule of §2.2). */
   readonly callerHasBoundary: boolean;
-  /** Three-valued evaluation: collects the undecided conditions of each unknown statement. */
-  readonly unresolved: Map<StatementTrace, readonly ConditionEntry[]> | undefined;
+  /** Three-valued evaluation: the undecided conditions of each unknown statement are collected. */
+  readonly threeValued: boolean;
+  /** The undecided conditions of each unknown statement (three-valued only; created on the first). */
+  unresolved: Map<StatementTrace, readonly ConditionEntry[]> | undefined;
 }
 
 const DELETE_ACTIONS: ReadonlySet<string> = new Set(['deleteobject', 'deleteobjectversion']);
@@ -93,7 +95,11 @@ function unknownTrace(
     ...(first === undefined ? {} : { condition: first }),
     ...(cls === undefined ? {} : { principalClass: cls }),
   };
-  ctx.unresolved?.set(trace, resourceUnknown ? [resourceEntry(cs), ...unresolved] : unresolved);
+  if (ctx.threeValued)
+    (ctx.unresolved ??= new Map()).set(
+      trace,
+      resourceUnknown ? [resourceEntry(cs), ...unresolved] : unresolved,
+    );
   return trace;
 }
 

@@ -14,7 +14,10 @@ function contextOf(raw: unknown): Context | undefined | 'bad' {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'bad';
   const out: Record<string, ContextValue> = {};
-  for (const [key, value] of Object.entries(raw)) {
+  const source = raw as Record<string, unknown>;
+  // Own enumerable string keys, as `Object.entries` gives them, without its array of pairs.
+  for (const key of Object.keys(source)) {
+    const value = source[key];
     if (!isContextValue(value)) return 'bad';
     out[key] = value;
   }
@@ -50,11 +53,12 @@ export function validateRequest(raw: unknown): Request | undefined {
   const context = contextOf(r.context);
   const parameters = parametersOf(r.parameters);
   if (context === 'bad' || parameters === 'bad') return undefined;
-  return {
+  const request: { -readonly [K in keyof Request]: Request[K] } = {
     principal: r.principal,
     action: r.action,
     resource: r.resource,
-    ...(context === undefined ? {} : { context }),
-    ...(parameters === undefined ? {} : { parameters }),
   };
+  if (context !== undefined) request.context = context;
+  if (parameters !== undefined) request.parameters = parameters;
+  return request;
 }
