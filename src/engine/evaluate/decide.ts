@@ -144,6 +144,17 @@ function isGrant(e: StatementTrace): boolean {
   return e.statement.policy.kind !== 'scp' && e.statement.policy.kind !== 'rcp';
 }
 
+/** The grants among the used entries, in a list of their exact size. */
+function grants(used: readonly StatementTrace[]): readonly StatementTrace[] {
+  let n = 0;
+  for (let i = 0; i < used.length; i++) if (isGrant(used[i]!)) n++;
+  if (n === 0) return NONE;
+  const out = new Array<StatementTrace>(n);
+  n = 0;
+  for (let i = 0; i < used.length; i++) if (isGrant(used[i]!)) out[n++] = used[i]!;
+  return out;
+}
+
 function done(
   run: Run,
   decision: Decision,
@@ -157,7 +168,7 @@ function done(
     step,
     reason,
     level,
-    deciding: deciding ?? (decision === 'Allow' && run.used !== undefined ? run.used.filter(isGrant) : NONE),
+    deciding: deciding ?? (decision === 'Allow' && run.used !== undefined ? grants(run.used) : NONE),
     relied: run.relied ?? NONE,
     reliedStep: run.reliedStep,
     marks: run.marks,
@@ -237,13 +248,33 @@ export function denyKinds(g: Gathered): number {
   );
 }
 
-function collectList(list: readonly StatementTrace[], kinds: number, out: StatementTrace[]): void {
-  for (let i = 0; i < list.length; i++) if ((kindBit(list[i]!) & kinds) !== 0) out.push(list[i]!);
+/** Where `collectDenies` puts what it finds: a count on the first pass, the entries on the second. */
+interface Sink {
+  out: StatementTrace[] | undefined;
+  n: number;
 }
 
-function collectLevels(levels: readonly PolicySet[] | string, kinds: number, out: StatementTrace[]): void {
+function collectList(list: readonly StatementTrace[], kinds: number, sink: Sink): void {
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i]!;
+    if ((kindBit(e) & kinds) === 0) continue;
+    if (sink.out !== undefined) sink.out[sink.n] = e;
+    sink.n++;
+  }
+}
+
+function collectLevels(levels: readonly PolicySet[] | string, kinds: number, sink: Sink): void {
   if (typeof levels === 'string') return;
-  for (let i = 0; i < levels.length; i++) collectList(levels[i]!.denies, kinds, out);
+  for (let i = 0; i < levels.length; i++) collectList(levels[i]!.denies, kinds, sink);
+}
+
+function collectAll(g: Gathered, kinds: number, sink: Sink): void {
+  collectLevels(g.rcp, kinds, sink);
+  collectLevels(g.scp, kinds, sink);
+  collectList(g.resource.denies, kinds, sink);
+  collectList(g.identity.denies, kinds, sink);
+  if (g.boundary !== undefined) collectList(g.boundary.denies, kinds, sink);
+  collectList(g.session.denies, kinds, sink);
 }
 
 function levelLists(levels: readonly PolicySet[] | string, counted: DenyLists): void {
@@ -276,14 +307,13 @@ export function allDenies(g: Gathered): readonly StatementTrace[] {
 
 /** The Denies of the given kinds of every set, in flowchart order (RCP, SCP, resource, identity, boundary, session). */
 export function collectDenies(g: Gathered, kinds: number): StatementTrace[] {
-  const out: StatementTrace[] = [];
-  collectLevels(g.rcp, kinds, out);
-  collectLevels(g.scp, kinds, out);
-  collectList(g.resource.denies, kinds, out);
-  collectList(g.identity.denies, kinds, out);
-  if (g.boundary !== undefined) collectList(g.boundary.denies, kinds, out);
-  collectList(g.session.denies, kinds, out);
-  return out;
+  // Counted first, so the list is sized exactly (one grown by `push` reserves 17 slots).
+  const sink: Sink = { out: undefined, n: 0 };
+  collectAll(g, kinds, sink);
+  sink.out = new Array<StatementTrace>(sink.n);
+  sink.n = 0;
+  collectAll(g, kinds, sink);
+  return sink.out;
 }
 
 function unsigned(run: Run, g: Gathered, facts: DecisionFacts): Outcome {

@@ -33,8 +33,15 @@ function levelAllows(levels: readonly LevelSet[] | string): readonly StatementTr
     count++;
   }
   if (count < 2) return only;
-  const out: StatementTrace[] = [];
-  for (let i = 0; i < levels.length; i++) for (const e of levels[i]!.allows) out.push(e);
+  let n = 0;
+  for (let i = 0; i < levels.length; i++) n += levels[i]!.allows.length;
+  // Sized exactly (one grown by `push` reserves 17 slots): every level of the bench's RCPs and SCPs has an Allow.
+  const out = new Array<StatementTrace>(n);
+  n = 0;
+  for (let i = 0; i < levels.length; i++) {
+    const allows = levels[i]!.allows;
+    for (let j = 0; j < allows.length; j++) out[n++] = allows[j]!;
+  }
   return out;
 }
 
