@@ -61,20 +61,40 @@ export const STEP_SLOT: Readonly<Record<FlowStep, number>> = {
   session: 7,
 };
 
-interface Run {
-  readonly best: boolean;
-  readonly marks: (StepMark | undefined)[];
+const NONE: readonly StatementTrace[] = [];
+
+/** One run of the flow, which becomes its own `Outcome` when it ends (one object per run). */
+class Run implements Outcome {
+  readonly marks: (StepMark | undefined)[] = [
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ];
   /** Created on the first entry (most runs have none of one or both). */
-  used: StatementTrace[] | undefined;
-  relied: StatementTrace[] | undefined;
-  reliedStep: FlowStep | undefined;
+  used: StatementTrace[] | undefined = undefined;
+  reliedList: StatementTrace[] | undefined = undefined;
+  reliedStep: FlowStep | undefined = undefined;
+  // The result, set by `done`.
+  decision: Decision = 'ImplicitDeny';
+  step: FlowStep = 'preflight';
+  reason: DecisionReason = 'no-grant';
+  level: string | undefined = undefined;
+  deciding: readonly StatementTrace[] = NONE;
+  constructor(readonly best: boolean) {}
+  get relied(): readonly StatementTrace[] {
+    return this.reliedList ?? NONE;
+  }
 }
 
 const SELF_OR_WILDCARD: readonly PrincipalClass[] = ['SELF', 'WILDCARD'];
 const WILDCARD: readonly PrincipalClass[] = ['WILDCARD'];
 const PARENT: readonly PrincipalClass[] = ['PARENT'];
 const ACCOUNT: readonly PrincipalClass[] = ['ACCOUNT'];
-const NONE: readonly StatementTrace[] = [];
 const CONTROL_STEPS = ['rcp', 'scp'] as const;
 const UNSIGNED_SKIPPED = ['identity', 'boundary', 'session'] as const;
 const CROSS_ACCOUNT: readonly PrincipalClass[] = SELF_OR_WILDCARD.concat(PARENT, ACCOUNT);
@@ -111,7 +131,7 @@ function gate(
       continue;
     if (e.applies === 'true') (run.used ??= []).push(e);
     else if (truth === 'unknown') {
-      (run.relied ??= []).push(e);
+      (run.reliedList ??= []).push(e);
       (run.used ??= []).push(e);
       run.reliedStep ??= step;
     }
@@ -163,27 +183,17 @@ function done(
   deciding?: readonly StatementTrace[],
   level?: string,
 ): Outcome {
-  return {
-    decision,
-    step,
-    reason,
-    level,
-    deciding: deciding ?? (decision === 'Allow' && run.used !== undefined ? grants(run.used) : NONE),
-    relied: run.relied ?? NONE,
-    reliedStep: run.reliedStep,
-    marks: run.marks,
-  };
+  run.decision = decision;
+  run.step = step;
+  run.reason = reason;
+  run.level = level;
+  run.deciding = deciding ?? (decision === 'Allow' && run.used !== undefined ? grants(run.used) : NONE);
+  return run;
 }
 
 /** Runs the flow; `best` reads unknown Allows as true and unknown Denies as false. */
 export function decide(g: Gathered, facts: DecisionFacts, best: boolean): Outcome {
-  const run: Run = {
-    best,
-    marks: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined],
-    used: undefined,
-    relied: undefined,
-    reliedStep: undefined,
-  };
+  const run = new Run(best);
   // Step 1: an applicable Deny in any policy decides [IAM-DENYALLOW "Deny evaluation"].
   const found = denyKinds(g);
   if ((found & TRUE_DENY) !== 0 || ((found & UNKNOWN_DENY) !== 0 && !best)) {
