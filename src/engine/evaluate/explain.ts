@@ -4,19 +4,21 @@
  * for three-valued results, the conditions still needed and to avoid (SEMANTICS §2.7). No prose.
  */
 import type { ConditionEntry } from '../../model/policy';
-import type { Explanation, FlowStep, InvalidRequestReason, StatementTrace, StepTrace } from '../types';
+import {
+  FLOW_STEPS,
+  type Explanation,
+  type FlowStep,
+  type InvalidRequestReason,
+  type StatementTrace,
+  type StepTrace,
+} from '../types';
 import { allDenies, collectDenies, denyKinds, STEP_SLOT, UNKNOWN_DENY, type Outcome } from './decide';
 import type { Gathered, LevelSet } from './gather';
 
-const STEPS: readonly Exclude<FlowStep, 'preflight'>[] = [
-  'explicit-deny',
-  'rcp',
-  'scp',
-  'resource-based',
-  'identity',
-  'boundary',
-  'session',
-];
+/** The flow's steps after preflight, in order (the explanation lists one trace per step). */
+const STEPS: readonly Exclude<FlowStep, 'preflight'>[] = FLOW_STEPS.filter(
+  (step): step is Exclude<FlowStep, 'preflight'> => step !== 'preflight',
+);
 const NONE: readonly StatementTrace[] = [];
 const NO_CONDITIONS: readonly ConditionEntry[] = [];
 
