@@ -1,9 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileScenario, evaluate, evaluateForAnalysis, recompileScenario, type CompiledScenario, type IdentityChange, type Request } from '../../src/engine/index';
+import {
+  compileScenario,
+  evaluate,
+  evaluateForAnalysis,
+  recompileScenario,
+  type CompiledScenario,
+  type IdentityChange,
+  type Request,
+} from '../../src/engine/index';
 import { parseScenarioValue } from '../../src/model/parseScenario';
 import type { Scenario } from '../../src/model/types';
-import { PRINCIPALS, render, requestArb, scenarioArb, sidsOf, statementArb, type PrincipalName, type ScenarioSpec, type StatementSpec } from './support/scenarioArb';
+import {
+  PRINCIPALS,
+  render,
+  requestArb,
+  scenarioArb,
+  sidsOf,
+  statementArb,
+  type PrincipalName,
+  type ScenarioSpec,
+  type StatementSpec,
+} from './support/scenarioArb';
 
 function parse(spec: ScenarioSpec, sids?: ReadonlyMap<StatementSpec, string>): Scenario {
   const { scenario } = parseScenarioValue(render(spec, sids));
@@ -15,37 +33,58 @@ function answers(compiled: CompiledScenario, requests: readonly Request[]): unkn
   return structuredClone(requests.map((r) => [evaluate(compiled, r), evaluateForAnalysis(compiled, r)]));
 }
 
-const NAMES = Object.keys(PRINCIPALS).filter((p): p is PrincipalName => p === 'alice' || p === 'dave' || p === 'bob' || p === 'carol' || p === 'app');
+const NAMES = Object.keys(PRINCIPALS).filter(
+  (p): p is PrincipalName => p === 'alice' || p === 'dave' || p === 'bob' || p === 'carol' || p === 'app',
+);
 
 /** A spec and the same spec with the identity policies of some principals replaced. */
 const editArb = scenarioArb().chain((spec) =>
-  fc.record({ spec: fc.constant(spec), edited: fc.subarray(NAMES, { minLength: 1 }), statements: fc.array(fc.array(statementArb(false), { maxLength: 3 }), { maxLength: 2 }) }),
+  fc.record({
+    spec: fc.constant(spec),
+    edited: fc.subarray(NAMES, { minLength: 1 }),
+    statements: fc.array(fc.array(statementArb(false), { maxLength: 3 }), { maxLength: 2 }),
+  }),
 );
 
 function changeOf(edited: readonly PrincipalName[]): IdentityChange {
-  return { users: new Set(edited.filter((p) => p !== 'app').map((p) => PRINCIPALS[p])), groups: new Set(), roles: new Set(edited.includes('app') ? [PRINCIPALS.app] : []) };
+  return {
+    users: new Set(edited.filter((p) => p !== 'app').map((p) => PRINCIPALS[p])),
+    groups: new Set(),
+    roles: new Set(edited.includes('app') ? [PRINCIPALS.app] : []),
+  };
 }
 
 describe('recompiling after an identity-policy edit', () => {
   it('decides and explains as a fresh compilation, with the earlier views warm', () => {
     let differed = 0;
     fc.assert(
-      fc.property(editArb, fc.array(requestArb(), { minLength: 6, maxLength: 12 }), ({ spec, edited, statements }, requests) => {
-        const after: ScenarioSpec = { ...spec, identity: { ...spec.identity, ...Object.fromEntries(edited.map((p) => [p, statements])) } };
-        // The earlier statements keep their Sids (only the edited policies differ); new ones get fresh Sids.
-        const sids = sidsOf(spec);
-        statements.flat().forEach((st, i) => sids.set(st, `N${i}`));
-        const previous = compileScenario(parse(spec, sids));
-        // Resolve the request principals first, so the recompile has cached views to keep or drop.
-        const before = answers(previous, requests);
-        const fresh = answers(compileScenario(parse(after, sids)), requests);
-        expect(answers(recompileScenario(previous, parse(after, sids), {}, changeOf(edited)), requests)).toStrictEqual(fresh);
-        // The same recompile told nothing changed keeps the stale views: the property can fail.
-        if (JSON.stringify(before) !== JSON.stringify(fresh)) {
-          differed += 1;
-          expect(answers(recompileScenario(previous, parse(after, sids), {}, changeOf([])), requests)).not.toStrictEqual(fresh);
-        }
-      }),
+      fc.property(
+        editArb,
+        fc.array(requestArb(), { minLength: 6, maxLength: 12 }),
+        ({ spec, edited, statements }, requests) => {
+          const after: ScenarioSpec = {
+            ...spec,
+            identity: { ...spec.identity, ...Object.fromEntries(edited.map((p) => [p, statements])) },
+          };
+          // The earlier statements keep their Sids (only the edited policies differ); new ones get fresh Sids.
+          const sids = sidsOf(spec);
+          statements.flat().forEach((st, i) => sids.set(st, `N${i}`));
+          const previous = compileScenario(parse(spec, sids));
+          // Resolve the request principals first, so the recompile has cached views to keep or drop.
+          const before = answers(previous, requests);
+          const fresh = answers(compileScenario(parse(after, sids)), requests);
+          expect(
+            answers(recompileScenario(previous, parse(after, sids), {}, changeOf(edited)), requests),
+          ).toStrictEqual(fresh);
+          // The same recompile told nothing changed keeps the stale views: the property can fail.
+          if (JSON.stringify(before) !== JSON.stringify(fresh)) {
+            differed += 1;
+            expect(
+              answers(recompileScenario(previous, parse(after, sids), {}, changeOf([])), requests),
+            ).not.toStrictEqual(fresh);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
     expect(differed).toBeGreaterThan(10);
