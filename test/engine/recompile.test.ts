@@ -90,6 +90,33 @@ describe('recompiling after an identity-policy edit', () => {
     expect(differed).toBeGreaterThan(10);
   });
 
+  it('decides as a fresh compilation when the carried views see actions in another order', () => {
+    // The fast path caches plans in the views by action slot; the carried views must not be read by the
+    // slots of another numbering (a first request of another action would be served the old one's plan).
+    fc.assert(
+      fc.property(
+        editArb,
+        fc.array(requestArb(), { minLength: 6, maxLength: 12 }),
+        ({ spec, edited, statements }, requests) => {
+          const after: ScenarioSpec = {
+            ...spec,
+            identity: { ...spec.identity, ...Object.fromEntries(edited.map((p) => [p, statements])) },
+          };
+          const sids = sidsOf(spec);
+          statements.flat().forEach((st, i) => sids.set(st, `N${i}`));
+          const previous = compileScenario(parse(spec, sids));
+          answers(previous, requests);
+          const reversed = [...requests].reverse();
+          const fresh = answers(compileScenario(parse(after, sids)), reversed);
+          expect(
+            answers(recompileScenario(previous, parse(after, sids), {}, changeOf(edited)), reversed),
+          ).toStrictEqual(fresh);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('keeps the views of untouched principals and rebuilds the touched ones', () => {
     const [sample] = fc.sample(editArb, { seed: 3, numRuns: 1 });
     const spec = sample!.spec;

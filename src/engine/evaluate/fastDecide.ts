@@ -45,20 +45,17 @@ import {
 } from './statementEval';
 
 /**
- * A request action interned per compiled scenario, with its slot: the index of its plans in the views'
+ * A request action interned once per process, with its slot: the index of its plans in the views'
  * `byAction` arrays (an array read instead of a `Map` lookup by object, on each side of every decision).
+ * INVARIANT: slots are process-wide, not per compiled scenario: a recompiled scenario carries views (and
+ * the plans cached in them) of the previous one, so a slot must name the same action in both.
  */
 interface InternedAction extends RequestAction {
   readonly slot: number;
 }
 
-/** Per compiled scenario: interned request actions, and the next free slot. */
-interface FastState {
-  readonly actions: Map<string, InternedAction>;
-  nextSlot: number;
-}
-
-const STATES = new WeakMap<CompiledScenario, FastState>();
+const ACTIONS = new Map<string, InternedAction>();
+let nextSlot = 0;
 const LOWER = new Map<string, string>();
 const CACHE_LIMIT = 10_000;
 const NO_IGNORED: readonly string[] = [];
@@ -217,18 +214,16 @@ function resourcePlan(resource: ResourceView, action: InternedAction): ResourceP
   return plan;
 }
 
-function internAction(compiled: CompiledScenario, raw: string): InternedAction | undefined {
-  let state = STATES.get(compiled);
-  if (state === undefined) STATES.set(compiled, (state = { actions: new Map(), nextSlot: 0 }));
-  let action = state.actions.get(raw);
+function internAction(raw: string): InternedAction | undefined {
+  let action = ACTIONS.get(raw);
   if (action === undefined) {
     const parsed = parseRequestAction(raw);
     if (parsed === undefined) return undefined;
-    if (state.actions.size >= CACHE_LIMIT) state.actions.clear();
+    if (ACTIONS.size >= CACHE_LIMIT) ACTIONS.clear();
     // INVARIANT: slots are never reused, not even after the clear above: a view may still hold plans at
     // the old slots, and a reused slot would serve another action's plan.
-    action = { ...parsed, slot: state.nextSlot++ };
-    state.actions.set(raw, action);
+    action = { ...parsed, slot: nextSlot++ };
+    ACTIONS.set(raw, action);
   }
   return action;
 }
@@ -426,7 +421,7 @@ export function fastDecision(
     parameters !== undefined
   )
     return undefined;
-  const action = internAction(compiled, rawAction);
+  const action = internAction(rawAction);
   if (action === undefined) return undefined;
   const context = loweredContext(rawContext);
   if (context === undefined) return undefined;
