@@ -31,7 +31,11 @@ export function createCollector(): Collector {
   return {
     items,
     error(code, path, message, atKey = false) {
-      items.push(atKey ? { code, severity: 'error', message, path, atKey } : { code, severity: 'error', message, path });
+      items.push(
+        atKey
+          ? { code, severity: 'error', message, path, atKey }
+          : { code, severity: 'error', message, path },
+      );
     },
     warn(code, path, message) {
       items.push({ code, severity: 'warning', message, path });
@@ -42,16 +46,71 @@ export function createCollector(): Collector {
   };
 }
 
+/** Where a diagnostic sits in its text: the node its path leads to (the property name for `atKey`). */
+export interface TextSpot {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** The spot of a diagnostic in the tree `root`: its path's node, or the deepest existing ancestor. */
+export function spotOf(d: PendingDiagnostic, root: JsonNode): TextSpot {
+  const { node } = nodeAtPath(root, d.path);
+  const target = d.atKey && node.parent?.type === 'property' ? (node.parent.children?.[0] ?? node) : node;
+  return { offset: target.offset, length: target.length };
+}
+
+/** A final diagnostic with its spot (`undefined` without text). */
+export interface SpottedDiagnostic {
+  readonly diagnostic: Diagnostic;
+  readonly spot: TextSpot | undefined;
+}
+
+/** The final diagnostic of a pending one at `spot`. */
+export function diagnosticAt(
+  d: PendingDiagnostic,
+  spot: TextSpot | undefined,
+  lines: LineIndex | undefined,
+): Diagnostic {
+  const range =
+    spot !== undefined && lines !== undefined ? lines.rangeOf(spot.offset, spot.length) : undefined;
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    path: d.path,
+    range,
+    excludes: d.excludes,
+  };
+}
+
+/** Diagnostics in source order (by start line, then column; stable). */
+export function inSourceOrder<T extends { readonly diagnostic: Diagnostic }>(list: T[]): T[] {
+  return list.sort(
+    (a, b) =>
+      (a.diagnostic.range?.line ?? 0) - (b.diagnostic.range?.line ?? 0) ||
+      (a.diagnostic.range?.column ?? 0) - (b.diagnostic.range?.column ?? 0),
+  );
+}
+
+/** Attaches spots and ranges (when the text is known), in source order. */
+export function spotDiagnostics(
+  pending: readonly PendingDiagnostic[],
+  root: JsonNode | undefined,
+  lines: LineIndex | undefined,
+): SpottedDiagnostic[] {
+  return inSourceOrder(
+    pending.map((d) => {
+      const spot = root !== undefined && lines !== undefined ? spotOf(d, root) : undefined;
+      return { diagnostic: diagnosticAt(d, spot, lines), spot };
+    }),
+  );
+}
+
 /** Attaches source ranges (when the text is known) and returns final diagnostics in source order. */
-export function resolveDiagnostics(pending: readonly PendingDiagnostic[], root: JsonNode | undefined, lines: LineIndex | undefined): Diagnostic[] {
-  const out = pending.map((d): Diagnostic => {
-    let range: Diagnostic['range'];
-    if (root !== undefined && lines !== undefined) {
-      const { node } = nodeAtPath(root, d.path);
-      const target = d.atKey && node.parent?.type === 'property' ? (node.parent.children?.[0] ?? node) : node;
-      range = lines.rangeOf(target.offset, target.length);
-    }
-    return { code: d.code, severity: d.severity, message: d.message, path: d.path, range, excludes: d.excludes };
-  });
-  return out.sort((a, b) => (a.range?.line ?? 0) - (b.range?.line ?? 0) || (a.range?.column ?? 0) - (b.range?.column ?? 0));
+export function resolveDiagnostics(
+  pending: readonly PendingDiagnostic[],
+  root: JsonNode | undefined,
+  lines: LineIndex | undefined,
+): Diagnostic[] {
+  return spotDiagnostics(pending, root, lines).map((s) => s.diagnostic);
 }

@@ -13,10 +13,15 @@ export interface LineIndex {
   readonly rangeOf: (offset: number, length: number) => SourceRange;
 }
 
-/** Builds a line index for `text`. */
-export function createLineIndex(text: string): LineIndex {
+/** The offset of every line's first character in `text` (the first line starts at 0). */
+export function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** A line index over the line starts of one text (`lineStartsOf`). */
+export function lineIndexOf(starts: readonly number[]): LineIndex {
   function position(offset: number): { line: number; column: number } {
     let lo = 0;
     let hi = starts.length - 1;
@@ -34,6 +39,11 @@ export function createLineIndex(text: string): LineIndex {
       return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
     },
   };
+}
+
+/** Builds a line index for `text`. */
+export function createLineIndex(text: string): LineIndex {
+  return lineIndexOf(lineStartsOf(text));
 }
 
 const SYNTAX_MESSAGES: Record<string, string> = {
@@ -76,17 +86,51 @@ export function tooDeepAt(text: string, limit: number = MAX_JSON_DEPTH): number 
 }
 
 /** Parses strict JSON (no comments, no trailing commas); syntax errors become located diagnostics. */
-export function parseJsonText(text: string): { root: JsonNode | undefined; diagnostics: Diagnostic[]; lines: LineIndex } {
+export function parseJsonText(text: string): {
+  root: JsonNode | undefined;
+  diagnostics: Diagnostic[];
+  lines: LineIndex;
+} {
   const lines = createLineIndex(text);
   if (text.trim() === '') {
-    return { root: undefined, diagnostics: [{ code: 'json-syntax', severity: 'error', message: 'the document is empty', path: [], range: lines.rangeOf(0, 0), excludes: undefined }], lines };
+    return {
+      root: undefined,
+      diagnostics: [
+        {
+          code: 'json-syntax',
+          severity: 'error',
+          message: 'the document is empty',
+          path: [],
+          range: lines.rangeOf(0, 0),
+          excludes: undefined,
+        },
+      ],
+      lines,
+    };
   }
   const deep = tooDeepAt(text);
   if (deep >= 0) {
-    return { root: undefined, diagnostics: [{ code: 'json-syntax', severity: 'error', message: `nesting deeper than ${MAX_JSON_DEPTH} levels`, path: [], range: lines.rangeOf(deep, 1), excludes: undefined }], lines };
+    return {
+      root: undefined,
+      diagnostics: [
+        {
+          code: 'json-syntax',
+          severity: 'error',
+          message: `nesting deeper than ${MAX_JSON_DEPTH} levels`,
+          path: [],
+          range: lines.rangeOf(deep, 1),
+          excludes: undefined,
+        },
+      ],
+      lines,
+    };
   }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   const diagnostics = errors.map((error): Diagnostic => {
     const name = printParseErrorCode(error.error);
     return {

@@ -3,7 +3,13 @@
  * plus located diagnostics. The scenario is `undefined` when a blocking error remains.
  */
 import { checkShape, isObject } from './checkShape';
-import { createCollector, resolveDiagnostics, type Collector } from './collector';
+import {
+  createCollector,
+  resolveDiagnostics,
+  spotDiagnostics,
+  type Collector,
+  type SpottedDiagnostic,
+} from './collector';
 import { isBlocking, type Diagnostic } from './diagnostics';
 import { buildAssertions } from './buildAssertions';
 import { buildEntities } from './buildEntities';
@@ -21,29 +27,59 @@ export interface ParseResult {
 
 /** Parses scenario JSON text, keeping positions for every diagnostic. */
 export function parseScenarioText(text: string): ParseResult {
+  return parseScenarioTextSpotted(text).result;
+}
+
+/** A text parse with what an incremental parse of the next text reads (`incrementalParse.ts`). */
+export interface SpottedParse {
+  readonly result: ParseResult;
+  /** The syntax tree, when the text is valid JSON. */
+  readonly root: JsonNode | undefined;
+  readonly lines: LineIndex;
+  /** The diagnostics of `result` with their spots, in the same order. */
+  readonly spotted: readonly SpottedDiagnostic[];
+}
+
+/** `parseScenarioText` with the tree and each diagnostic's spot. */
+export function parseScenarioTextSpotted(text: string): SpottedParse {
   const { root, diagnostics, lines } = parseJsonText(text);
-  if (diagnostics.length > 0 || root === undefined) return { scenario: undefined, diagnostics };
-  return validate(nodeValue(root), root, lines);
+  if (diagnostics.length > 0 || root === undefined)
+    return { result: { scenario: undefined, diagnostics }, root: undefined, lines, spotted: [] };
+  const { scenario, out } = validate(nodeValue(root));
+  const spotted = spotDiagnostics(out.items, root, lines);
+  const list = spotted.map((s) => s.diagnostic);
+  return {
+    result: { scenario: list.some(isBlocking) ? undefined : scenario, diagnostics: list },
+    root,
+    lines,
+    spotted,
+  };
 }
 
 /** Parses a value that did not come from text (a decoded link, a built-in lesson). */
 export function parseScenarioValue(value: unknown): ParseResult {
-  return validate(value, undefined, undefined);
+  const { scenario, out } = validate(value);
+  const diagnostics = resolveDiagnostics(out.items, undefined, undefined);
+  return { scenario: diagnostics.some(isBlocking) ? undefined : scenario, diagnostics };
 }
 
-function validate(value: unknown, root: JsonNode | undefined, lines: LineIndex | undefined): ParseResult {
+/** The scenario (before blocking diagnostics are weighed; `undefined` when it cannot be built) and the diagnostics. */
+function validate(value: unknown): { scenario: Scenario | undefined; out: Collector } {
   const out = createCollector();
   if (isObject(value) && value.format !== SCENARIO_FORMAT && typeof value.format === 'string') {
-    out.error('bad-format', ['format'], `\`${value.format}\` is not a supported format: this version reads \`${SCENARIO_FORMAT}\``);
-    return finish(undefined, out, root, lines);
+    out.error(
+      'bad-format',
+      ['format'],
+      `\`${value.format}\` is not a supported format: this version reads \`${SCENARIO_FORMAT}\``,
+    );
+    return { scenario: undefined, out };
   }
   const shapeOk = checkShape(value, SCENARIO_SPEC, [], out);
-  if (!isObject(value)) return finish(undefined, out, root, lines);
+  if (!isObject(value)) return { scenario: undefined, out };
   // Build even when the shape is wrong so that reference errors show up together with shape
   // errors; the builders read defensively and the result is discarded when anything blocks.
   const scenario = build(value, out);
-  if (!shapeOk) return finish(undefined, out, root, lines);
-  return finish(scenario, out, root, lines);
+  return { scenario: shapeOk ? scenario : undefined, out };
 }
 
 function build(value: Record<string, unknown>, out: Collector): Scenario {
@@ -81,16 +117,13 @@ function buildLesson(raw: unknown): Lesson | undefined {
   };
 }
 
-function buildLayout(raw: unknown): Readonly<Record<string, Position>> {
+/** The saved node positions of a scenario's raw `layout` value (shape already checked). */
+export function buildLayout(raw: unknown): Readonly<Record<string, Position>> {
   const layout = Object.create(null) as Record<string, Position>;
   if (!isObject(raw)) return layout;
   for (const [id, position] of Object.entries(raw)) {
-    if (isObject(position) && typeof position.x === 'number' && typeof position.y === 'number') layout[id] = { x: position.x, y: position.y };
+    if (isObject(position) && typeof position.x === 'number' && typeof position.y === 'number')
+      layout[id] = { x: position.x, y: position.y };
   }
   return layout;
-}
-
-function finish(scenario: Scenario | undefined, out: Collector, root: JsonNode | undefined, lines: LineIndex | undefined): ParseResult {
-  const diagnostics = resolveDiagnostics(out.items, root, lines);
-  return { scenario: diagnostics.some(isBlocking) ? undefined : scenario, diagnostics };
 }
