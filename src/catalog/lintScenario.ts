@@ -9,7 +9,7 @@
  * Third-party trust without `sts:ExternalId` is not linted here: analysis reports it as the
  * `missing-external-id` finding, with the scenario's view of which accounts are external.
  */
-import { createCollector, type Collector } from '../model/collector';
+import { createCollector, type PendingDiagnostic } from '../model/collector';
 import type { Diagnostic } from '../model/diagnostics';
 import type { PolicyDocument } from '../model/policy';
 import type { Scenario } from '../model/types';
@@ -30,23 +30,44 @@ function lintDocument(ctx: LintContext, document: PolicyDocument): void {
   }
 }
 
-function finish(out: Collector): Diagnostic[] {
-  return out.items.map((d) => ({ code: d.code, severity: d.severity, message: d.message, path: d.path, range: undefined, excludes: undefined }));
+function finish(items: readonly PendingDiagnostic[]): Diagnostic[] {
+  return items.map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    path: d.path,
+    range: undefined,
+    excludes: undefined,
+  }));
 }
 
 /** Catalog lint of one parsed policy document (its statements carry their own JSON paths). */
 export function lintPolicyWithCatalog(document: PolicyDocument, catalog: Catalog): Diagnostic[] {
   const out = createCollector();
   lintDocument(createLintContext(catalog, out), document);
-  return finish(out);
+  return finish(out.items);
 }
 
 /** Catalog lint of many documents at once (one shared set of caches), in order. */
-export function lintPoliciesWithCatalog(documents: readonly PolicyDocument[], catalog: Catalog): Diagnostic[] {
+export function lintPoliciesWithCatalog(
+  documents: readonly PolicyDocument[],
+  catalog: Catalog,
+): Diagnostic[] {
   const out = createCollector();
   const ctx = createLintContext(catalog, out);
   for (const document of documents) lintDocument(ctx, document);
-  return finish(out);
+  return finish(out.items);
+}
+
+/** Catalog lint of many documents at once (one shared set of caches): each document's warnings, in order. */
+export function lintPoliciesEach(documents: readonly PolicyDocument[], catalog: Catalog): Diagnostic[][] {
+  const out = createCollector();
+  const ctx = createLintContext(catalog, out);
+  return documents.map((document) => {
+    const from = out.items.length;
+    lintDocument(ctx, document);
+    return finish(out.items.slice(from));
+  });
 }
 
 /** Catalog lint of every policy document written in the scenario, in scenario order. */

@@ -26,7 +26,15 @@ import {
 import { checkShape, isObject } from './checkShape';
 import { isBlocking } from './diagnostics';
 import type { JsonPath } from './ids';
-import { lineIndexOf, lineStartsOf, MAX_JSON_DEPTH, nodeValue, tooDeepAt, type JsonNode } from './json';
+import {
+  lineIndexOf,
+  lineStartsOf,
+  MAX_JSON_DEPTH,
+  nodeValue,
+  tooDeepAt,
+  type JsonNode,
+  type LineIndex,
+} from './json';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { parsePolicy } from './parsePolicy';
 import { buildLayout, parseScenarioTextSpotted, type ParseResult } from './parseScenario';
@@ -361,4 +369,47 @@ function withDocument(
     case 'layout':
       return undefined;
   }
+}
+
+/** Where a value of a parsed text lies, and its tree (parsed again from the slice). */
+export interface SiteText {
+  readonly start: number;
+  readonly root: JsonNode;
+}
+
+const spansOf = new WeakMap<TextParse, ReadonlyMap<string, Placed>>();
+
+/**
+ * The value at `path` (a policy document's or the layout's) in the parse's text, parsed on its own;
+ * `undefined` when it is not a site of this parse. Callers locate diagnostics inside one document
+ * with it (`spotOf` with the path below the site), without a tree of the whole text.
+ */
+export function siteText(parse: TextParse, path: JsonPath): SiteText | undefined {
+  const placed = siteAt(parse, path);
+  if (placed === undefined) return undefined;
+  const root = parseTree(parse.text.slice(placed.start, placed.end), [], {
+    disallowComments: true,
+    allowTrailingComma: false,
+  });
+  return root === undefined ? undefined : { start: placed.start, root };
+}
+
+/** The start of the site at `path` in the parse's text (see `siteText`). */
+export function siteStart(parse: TextParse, path: JsonPath): number | undefined {
+  return siteAt(parse, path)?.start;
+}
+
+function siteAt(parse: TextParse, path: JsonPath): Placed | undefined {
+  if (parse.memo === undefined) return undefined;
+  let spans = spansOf.get(parse);
+  if (spans === undefined) {
+    spans = new Map(parse.memo.sites.map((s) => [JSON.stringify(s.path), s]));
+    spansOf.set(parse, spans);
+  }
+  return spans.get(JSON.stringify(path));
+}
+
+/** Lines and columns of the parse's text; `undefined` for a text without a usable scenario. */
+export function textLines(parse: TextParse): LineIndex | undefined {
+  return parse.memo === undefined ? undefined : lineIndexOf(parse.memo.lineStarts);
 }

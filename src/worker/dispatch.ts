@@ -10,14 +10,22 @@ import type { AnalysisEngine } from '../analysis/engineApi';
 import { accessPath, explainEdge, reach, whoCanReach } from '../analysis/queries';
 import { parseManagedDocuments, scenarioRequirements } from '../analysis/requirements';
 import type { Catalog } from '../catalog/Catalog';
-import { loadAndLintScenario } from '../catalog/lintScenario';
-import { resolveDiagnostics } from '../model/collector';
 import type { Diagnostic } from '../model/diagnostics';
-import { parseJsonText } from '../model/json';
+import { parseScenarioTextFrom, type TextParse } from '../model/incrementalParse';
 import type { ManagedPolicyStore } from '../catalog/managedPolicies';
 import type { PolicyDocument } from '../model/policy';
-import { parseScenarioText } from '../model/parseScenario';
-import { PROTOCOL_VERSION, parseWorkerRequest, type AnalyzeResult, type EngineErrorCode, type QueryMessage, type QueryResults, type QueryType, type WorkerResponse } from './protocol';
+import type { ParseResult } from '../model/parseScenario';
+import { createLintMemo, diagnosticsWithLint, type LintMemo } from './scenarioLint';
+import {
+  PROTOCOL_VERSION,
+  parseWorkerRequest,
+  type AnalyzeResult,
+  type EngineErrorCode,
+  type QueryMessage,
+  type QueryResults,
+  type QueryType,
+  type WorkerResponse,
+} from './protocol';
 
 /** What the dispatcher runs against. */
 export interface DispatcherDeps {
@@ -39,11 +47,22 @@ export interface DispatcherState {
   readonly cancelled: Set<number>;
   queue: Promise<void>;
   readonly parsedManaged: Map<string, PolicyDocument>;
+  /** The last text's parse, which the next text's parse starts from. */
+  parse: TextParse | undefined;
+  readonly lint: LintMemo;
 }
 
 /** A fresh state. */
 export function createDispatcherState(deps: DispatcherDeps): DispatcherState {
-  return { deps, snapshot: undefined, cancelled: new Set(), queue: Promise.resolve(), parsedManaged: new Map() };
+  return {
+    deps,
+    snapshot: undefined,
+    cancelled: new Set(),
+    queue: Promise.resolve(),
+    parsedManaged: new Map(),
+    parse: undefined,
+    lint: createLintMemo(),
+  };
 }
 
 /** Progress is posted at most this often (ms), plus at every phase change. */
@@ -64,28 +83,16 @@ function requireSnapshot(state: DispatcherState): AnalysisSnapshot {
   return state.snapshot;
 }
 
-/**
- * The parser's diagnostics followed by the catalog lint's (unknown actions, resource types that do not
- * fit, condition keys and operators). The lint only warns, so a catalog that fails to load costs the
- * warnings, never the analysis.
- */
-async function withCatalogLint(text: string, parsed: ReturnType<typeof parseScenarioText>, catalog: Catalog | undefined): Promise<readonly Diagnostic[]> {
-  if (parsed.scenario === undefined || catalog === undefined) return parsed.diagnostics;
-  try {
-    const lint = await loadAndLintScenario(parsed.scenario, catalog);
-    if (lint.length === 0) return parsed.diagnostics;
-    // The lint locates by JSON path; give each warning its line and column in this text.
-    const { root, lines } = parseJsonText(text);
-    return [...parsed.diagnostics, ...resolveDiagnostics(lint.map(({ code, severity, message, path }) => ({ code, severity, message, path })), root, lines)];
-  } catch {
-    return parsed.diagnostics;
-  }
-}
-
-async function environment(state: DispatcherState, text: string): Promise<{ env: AnalysisEnv; parsed: ReturnType<typeof parseScenarioText>; diagnostics: readonly Diagnostic[]; parseMs: number }> {
+async function environment(
+  state: DispatcherState,
+  text: string,
+): Promise<{ env: AnalysisEnv; parsed: ParseResult; diagnostics: readonly Diagnostic[]; parseMs: number }> {
   const { deps } = state;
   const started = deps.now();
-  const parsed = parseScenarioText(text);
+  // From the previous text: an edit inside one policy document parses that document only.
+  const parse = parseScenarioTextFrom(state.parse, text);
+  state.parse = parse;
+  const parsed = parse.result;
   const parseMs = deps.now() - started;
   const catalog = await deps.catalog();
   let raw: ReadonlyMap<string, unknown> = new Map();
@@ -94,14 +101,20 @@ async function environment(state: DispatcherState, text: string): Promise<{ env:
     await catalog?.loadServices(needs.services);
     if (deps.managedPolicies !== undefined) raw = await deps.managedPolicies.load(needs.managedPolicies);
   }
-  const env: AnalysisEnv = { engine: deps.engine, catalog, rawManaged: raw, awsManaged: parseManagedDocuments(raw, state.parsedManaged) };
-  return { env, parsed, diagnostics: await withCatalogLint(text, parsed, catalog), parseMs };
+  const env: AnalysisEnv = {
+    engine: deps.engine,
+    catalog,
+    rawManaged: raw,
+    awsManaged: parseManagedDocuments(raw, state.parsedManaged),
+  };
+  return { env, parsed, diagnostics: await diagnosticsWithLint(state.lint, parse, catalog), parseMs };
 }
 
 async function analyze(state: DispatcherState, id: number, text: string, post: Post): Promise<AnalyzeResult> {
   const { deps } = state;
   const { env, parsed, diagnostics, parseMs } = await environment(state, text);
-  if (parsed.scenario === undefined) return { diagnostics, graph: undefined, stats: { parseMs, analysisMs: 0, incremental: false } };
+  if (parsed.scenario === undefined)
+    return { diagnostics, graph: undefined, stats: { parseMs, analysisMs: 0, incremental: false } };
   const started = deps.now();
   const previous = state.snapshot;
   const run = analyzeScenario(parsed.scenario, env, previous);
@@ -112,7 +125,11 @@ async function analyze(state: DispatcherState, id: number, text: string, post: P
     if (step.done === true) {
       state.snapshot = step.value;
       const incremental = previous !== undefined && step.value.graph.stats.reused > 0;
-      return { diagnostics, graph: step.value.graph, stats: { parseMs, analysisMs: deps.now() - started, incremental } };
+      return {
+        diagnostics,
+        graph: step.value.graph,
+        stats: { parseMs, analysisMs: deps.now() - started, incremental },
+      };
     }
     const now = deps.now();
     if (step.value.phase !== lastPhase || now - lastPost >= PROGRESS_INTERVAL_MS) {
@@ -125,7 +142,11 @@ async function analyze(state: DispatcherState, id: number, text: string, post: P
   }
 }
 
-async function answer(state: DispatcherState, message: QueryMessage, post: Post): Promise<QueryResults[QueryType]> {
+async function answer(
+  state: DispatcherState,
+  message: QueryMessage,
+  post: Post,
+): Promise<QueryResults[QueryType]> {
   const engine = state.deps.engine;
   switch (message.type) {
     case 'analyze':
@@ -167,8 +188,14 @@ async function run(state: DispatcherState, message: QueryMessage, post: Post): P
 export function handleRequest(state: DispatcherState, data: unknown, post: Post): Promise<void> {
   const message = parseWorkerRequest(data);
   if (message === undefined) {
-    const id = typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'number' ? data.id : -1;
-    post({ v: PROTOCOL_VERSION, id, type: 'error', error: { code: 'bad-request', message: 'the message is not a request of this protocol version' } });
+    const id =
+      typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'number' ? data.id : -1;
+    post({
+      v: PROTOCOL_VERSION,
+      id,
+      type: 'error',
+      error: { code: 'bad-request', message: 'the message is not a request of this protocol version' },
+    });
     return Promise.resolve();
   }
   if (message.type === 'cancel') {
