@@ -14,8 +14,15 @@
  * The same client runs over a Web Worker (`createWebWorkerEngineClient`) and in process
  * (`createInProcessEngineClient` in `inProcessPort.ts`), so tests exercise the real logic.
  */
-import type { AccessPath, AnalysisProgress, EdgeExplanation, PrincipalReach, Reacher } from '../analysis/types';
+import type {
+  AccessPath,
+  AnalysisProgress,
+  EdgeExplanation,
+  PrincipalReach,
+  Reacher,
+} from '../analysis/types';
 import type { EvaluationResult, Request } from '../engine/types';
+import { createGraphDecoder } from './graphWire';
 import {
   PROTOCOL_VERSION,
   parseWorkerResponse,
@@ -40,7 +47,10 @@ export class EngineError extends Error {
 }
 
 /** What `analyze` resolves with. */
-export type AnalyzeOutcome = ({ readonly status: 'done' } & AnalyzeResult) | { readonly status: 'superseded' } | { readonly status: 'cancelled' };
+export type AnalyzeOutcome =
+  | ({ readonly status: 'done' } & AnalyzeResult)
+  | { readonly status: 'superseded' }
+  | { readonly status: 'cancelled' };
 
 /** Options of one `analyze` call. */
 export interface AnalyzeOptions {
@@ -168,7 +178,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     }
     settle(response.id);
     if (response.type === 'error') {
-      if (response.error.code === 'cancelled' && entry.type === 'analyze') entry.resolve({ status: 'cancelled' });
+      if (response.error.code === 'cancelled' && entry.type === 'analyze')
+        entry.resolve({ status: 'cancelled' });
       else entry.reject(new EngineError(response.error.code, response.error.message));
       return;
     }
@@ -194,7 +205,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     const entry = pending.get(id);
     if (entry === undefined) return;
     // A text that hangs the worker must not be replayed into the next one.
-    if ((entry.type === 'analyze' && entry.text === lastGoodText) || restoring !== undefined) lastGoodText = undefined;
+    if ((entry.type === 'analyze' && entry.text === lastGoodText) || restoring !== undefined)
+      lastGoodText = undefined;
     restoring = undefined;
     dropPort();
     failAll('timeout', `the engine did not answer within ${timeoutMs} ms and was restarted`);
@@ -204,15 +216,29 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     if (restoring !== undefined) lastGoodText = undefined;
     restoring = undefined;
     dropPort();
-    failAll('worker-crashed', `the engine stopped: ${error instanceof Error ? error.message : String(error)}`);
+    failAll(
+      'worker-crashed',
+      `the engine stopped: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 
-  function send<T extends QueryType>(type: T, payload: QueryPayloads[T], extra: { onProgress?: (p: AnalysisProgress) => void; text?: string } = {}): Promise<QueryResults[T] | AnalyzeOutcome> {
+  function send<T extends QueryType>(
+    type: T,
+    payload: QueryPayloads[T],
+    extra: { onProgress?: (p: AnalysisProgress) => void; text?: string } = {},
+  ): Promise<QueryResults[T] | AnalyzeOutcome> {
     if (disposed) return Promise.reject(new EngineError('disposed', 'the engine client was disposed'));
     const target = ensurePort();
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      const entry: Pending = { type, resolve: resolve as (value: unknown) => void, reject, onProgress: extra.onProgress, text: extra.text, timer: undefined };
+      const entry: Pending = {
+        type,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        onProgress: extra.onProgress,
+        text: extra.text,
+        timer: undefined,
+      };
       pending.set(id, entry);
       arm(id, entry);
       if (type === 'analyze') currentAnalyze = id;
@@ -227,14 +253,21 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     port?.postMessage({ v: PROTOCOL_VERSION, id: nextId++, type: 'cancel', target: id });
   }
 
-  async function query<T extends Exclude<QueryType, 'analyze'>>(type: T, payload: QueryPayloads[T]): Promise<QueryResults[T]> {
+  async function query<T extends Exclude<QueryType, 'analyze'>>(
+    type: T,
+    payload: QueryPayloads[T],
+  ): Promise<QueryResults[T]> {
     return (await send(type, payload)) as QueryResults[T];
   }
 
   return {
     async analyze(text, analyzeOptions = {}) {
       supersede('superseded');
-      const outcome = await send('analyze', { text }, { text, ...(analyzeOptions.onProgress ? { onProgress: analyzeOptions.onProgress } : {}) });
+      const outcome = await send(
+        'analyze',
+        { text },
+        { text, ...(analyzeOptions.onProgress ? { onProgress: analyzeOptions.onProgress } : {}) },
+      );
       return outcome as AnalyzeOutcome;
     },
     evaluate: (request) => query('evaluate', { request }),
@@ -257,7 +290,18 @@ export function fromWebWorker(worker: Worker): WorkerPort {
     postMessage: (message) => worker.postMessage(message),
     terminate: () => worker.terminate(),
     listen(onMessage, onError) {
-      worker.onmessage = (event: MessageEvent<unknown>) => onMessage(event.data);
+      // One decoder per worker: a respawned worker starts again from a whole graph.
+      const decode = createGraphDecoder();
+      worker.onmessage = (event: MessageEvent<unknown>) => {
+        let data: unknown;
+        try {
+          data = decode(event.data);
+        } catch (error) {
+          onError(error);
+          return;
+        }
+        onMessage(data);
+      };
       worker.onerror = (event: ErrorEvent) => {
         event.preventDefault();
         onError(new Error(event.message));
@@ -271,6 +315,12 @@ export function fromWebWorker(worker: Worker): WorkerPort {
 export function createWebWorkerEngineClient(options: { readonly timeoutMs?: number } = {}): EngineClient {
   return createEngineClient({
     ...options,
-    spawn: () => fromWebWorker(new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'accessgraph-engine' })),
+    spawn: () =>
+      fromWebWorker(
+        new Worker(new URL('./engine.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'accessgraph-engine',
+        }),
+      ),
   });
 }
