@@ -54,6 +54,22 @@ function changeOf(edited: readonly PrincipalName[]): IdentityChange {
   };
 }
 
+/** The spec with the `edited` principals' identity policies replaced by `statements`, and the Sids of both. */
+function edit(
+  spec: ScenarioSpec,
+  edited: readonly PrincipalName[],
+  statements: ScenarioSpec['identity'][PrincipalName],
+): { after: ScenarioSpec; sids: ReturnType<typeof sidsOf> } {
+  const after: ScenarioSpec = {
+    ...spec,
+    identity: { ...spec.identity, ...Object.fromEntries(edited.map((p) => [p, statements])) },
+  };
+  // The earlier statements keep their Sids (only the edited policies differ); new ones get fresh Sids.
+  const sids = sidsOf(spec);
+  statements.flat().forEach((st, i) => sids.set(st, `N${i}`));
+  return { after, sids };
+}
+
 describe('recompiling after an identity-policy edit', () => {
   it('decides and explains as a fresh compilation, with the earlier views warm', () => {
     let differed = 0;
@@ -62,13 +78,7 @@ describe('recompiling after an identity-policy edit', () => {
         editArb,
         fc.array(requestArb(), { minLength: 6, maxLength: 12 }),
         ({ spec, edited, statements }, requests) => {
-          const after: ScenarioSpec = {
-            ...spec,
-            identity: { ...spec.identity, ...Object.fromEntries(edited.map((p) => [p, statements])) },
-          };
-          // The earlier statements keep their Sids (only the edited policies differ); new ones get fresh Sids.
-          const sids = sidsOf(spec);
-          statements.flat().forEach((st, i) => sids.set(st, `N${i}`));
+          const { after, sids } = edit(spec, edited, statements);
           const previous = compileScenario(parse(spec, sids));
           // Resolve the request principals first, so the recompile has cached views to keep or drop.
           const before = answers(previous, requests);
@@ -98,12 +108,7 @@ describe('recompiling after an identity-policy edit', () => {
         editArb,
         fc.array(requestArb(), { minLength: 6, maxLength: 12 }),
         ({ spec, edited, statements }, requests) => {
-          const after: ScenarioSpec = {
-            ...spec,
-            identity: { ...spec.identity, ...Object.fromEntries(edited.map((p) => [p, statements])) },
-          };
-          const sids = sidsOf(spec);
-          statements.flat().forEach((st, i) => sids.set(st, `N${i}`));
+          const { after, sids } = edit(spec, edited, statements);
           const previous = compileScenario(parse(spec, sids));
           answers(previous, requests);
           const reversed = [...requests].reverse();
