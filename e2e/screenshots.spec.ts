@@ -32,7 +32,9 @@ test.describe('screenshots', () => {
       await app.loadLesson('partner-role', 'arn:aws:iam::111122223333:role/APNPartner');
       await graph.select('arn:aws:s3:::bucket-name');
       await page.screenshot({ path: `${OUT}/${theme}-who-can-reach.png` });
-      await graph.select('can-assume|arn:aws:iam::444455556666:role/PartnerSoftware|arn:aws:iam::111122223333:role/APNPartner');
+      await graph.select(
+        'can-assume|arn:aws:iam::444455556666:role/PartnerSoftware|arn:aws:iam::111122223333:role/APNPartner',
+      );
       await app.inspector.root.screenshot({ path: `${OUT}/${theme}-edge.png` });
       await app.openPalette();
       await page.screenshot({ path: `${OUT}/${theme}-palette.png` });
@@ -40,7 +42,7 @@ test.describe('screenshots', () => {
   }
 
   test('a 5,000-resource organization', async ({ page }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(900_000);
     const app = new AppPage(page);
     const graph = new GraphPage(page);
     await app.open({ theme: 'light' });
@@ -49,7 +51,7 @@ test.describe('screenshots', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(syntheticOrganization('M'))),
     });
-    await expect.poll(async () => (await graph.nodes()).length, { timeout: 240_000 }).toBeGreaterThan(5000);
+    await expect.poll(async () => (await graph.nodes()).length, { timeout: 600_000 }).toBeGreaterThan(5000);
     await graph.waitReady(120_000);
     await page.screenshot({ path: `${OUT}/large-overview.png` });
     await graph.search('role/');

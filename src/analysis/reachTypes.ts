@@ -3,7 +3,7 @@
  * the answers of the worker's queries.
  */
 import type { AnalysisResult, Request, StatementRef } from '../engine/types';
-import type { ActionAccess, EdgeCondition, GraphEdge, LevelSummary } from './types';
+import type { ActionAccess, EdgeCondition, EffectiveAccessEdge, GraphEdge, LevelSummary } from './types';
 
 /** One hop of a role chain. */
 export interface PathHop {
@@ -75,6 +75,20 @@ export interface Reachability {
   readonly byPrincipal: readonly PrincipalReach[];
   /** One entry per resource node that someone reaches, sorted by resource. */
   readonly byResource: readonly ResourceReach[];
+}
+
+/**
+ * What the page needs of one node when its graph came without effective access (`AccessGraph.omitted`):
+ * the node's reach both ways and the effective-access edges its highlight and lists read.
+ */
+export interface Neighbourhood {
+  readonly node: string;
+  /** Set when the node is a principal that reaches anything. */
+  readonly principal: PrincipalReach | undefined;
+  /** Set when the node is a resource that someone reaches. */
+  readonly resource: ResourceReach | undefined;
+  /** The node's own effective-access edges and those of the last role of each path, sorted by id. */
+  readonly edges: readonly EffectiveAccessEdge[];
 }
 
 /** What `explainEdge` answers: the edge and the statements (and evaluations) that create it. */

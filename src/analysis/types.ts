@@ -275,6 +275,22 @@ export interface AccessGraph {
   /** The access levels of every action that effective-access grants name. */
   readonly actionLevels: Readonly<Record<string, readonly AccessLevel[]>>;
   readonly stats: AnalysisStats;
+  /**
+   * Set only on a graph the worker sent to the page without its effective-access edges and
+   * reachability, because they are too many to copy (`graphWire.ts`); the page asks the worker for the
+   * part its selection needs (`neighbourhood`). Never set by analysis itself.
+   */
+  readonly omitted?: OmittedAccess;
+}
+
+/** What a graph sent without its effective access leaves out, and the counts the page shows instead. */
+export interface OmittedAccess {
+  /** Effective-access edges left out. */
+  readonly edges: number;
+  /** Per principal that reaches anything: how many resources it reaches. */
+  readonly resourcesByPrincipal: Readonly<Record<string, number>>;
+  /** Per resource that someone reaches: how many principals reach it. */
+  readonly principalsByResource: Readonly<Record<string, number>>;
 }
 
 /** Phases of an analysis, in order, for progress reporting. */
@@ -291,6 +307,6 @@ export interface AnalysisProgress {
 
 export type { Finding, FindingCode, FindingSeverity } from './findingTypes';
 export { FINDING_CODES, FINDING_SEVERITIES } from './findingTypes';
-export type { AccessPath, EdgeEvaluation, EdgeExplanation, PathHop, PrincipalReach, Reachability, Reacher, ReachedResource, ReachedRole, ReachPath, ResourceReach } from './reachTypes';
+export type { AccessPath, EdgeEvaluation, EdgeExplanation, Neighbourhood, PathHop, PrincipalReach, Reachability, Reacher, ReachedResource, ReachedRole, ReachPath, ResourceReach } from './reachTypes';
 export type { AccessChange, AccessChangeKind, AccessDiff, AssumeChange } from './diffTypes';
 export { ACCESS_CHANGES } from './diffTypes';

@@ -2,8 +2,15 @@
  * The analysis slice: every change of the text is sent to the engine worker — after a pause while
  * typing, at once otherwise — through the latest-wins client. The last good graph stays while the
  * text holds a blocking error; `slow` turns on the progress bar for analyses over `slowAfterMs`.
+ *
+ * A graph too large to copy comes without its effective access (`AccessGraph.omitted`); the slice then
+ * asks the engine for the part the selected node needs and shows the graph with it put back
+ * (`withNeighbourhood`). A selected edge keeps the part of the node selected before it.
  */
+import { withNeighbourhood } from '../analysis/omittedAccess';
+import type { AccessGraph } from '../analysis/types';
 import type { AnalysisSlice, AnalysisState } from './AppState';
+import { lookupOf } from './graphLookup';
 import type { Slice, SliceDeps } from './storeDeps';
 
 const INITIAL: AnalysisState = {
@@ -23,6 +30,41 @@ export function createAnalysisSlice(deps: SliceDeps): Slice<AnalysisSlice> {
   return (set, get, api) => {
     let pending: unknown;
     let slowTimer: unknown;
+    /** The last graph the engine sent, and a counter of them (a neighbourhood asked before it is dropped). */
+    let base: AccessGraph | undefined;
+    let baseSeq = 0;
+    /** The node whose neighbourhood the shown graph holds. */
+    let around: string | undefined;
+
+    /** The node `selected` asks the neighbourhood of in `graph`: itself when a node, else the current one. */
+    function centre(graph: AccessGraph, selected: string | undefined): string | undefined {
+      if (selected !== undefined && lookupOf(graph).nodes.has(selected)) return selected;
+      return around !== undefined && lookupOf(graph).nodes.has(around) ? around : undefined;
+    }
+
+    /** `graph` with the neighbourhood of the selection put back when it came without effective access. */
+    async function withSelection(graph: AccessGraph): Promise<AccessGraph> {
+      const node = graph.omitted === undefined ? undefined : centre(graph, get().selection.id);
+      around = node;
+      if (node === undefined) return graph;
+      try {
+        return withNeighbourhood(graph, await deps.engine.neighbourhood(node));
+      } catch {
+        // The engine restarted or holds no scenario: the structure alone is still right.
+        return graph;
+      }
+    }
+
+    async function refocus(): Promise<void> {
+      const graph = base;
+      if (graph?.omitted === undefined) return;
+      const node = centre(graph, get().selection.id);
+      if (node === undefined || node === around) return;
+      const seq = baseSeq;
+      const shown = await withSelection(graph);
+      if (seq === baseSeq && around === node && get().analysis.graph !== undefined)
+        set({ analysis: { ...get().analysis, graph: shown } });
+    }
 
     function clearPending(): void {
       if (pending !== undefined) deps.timers.clearTimeout(pending);
@@ -72,8 +114,15 @@ export function createAnalysisSlice(deps: SliceDeps): Slice<AnalysisSlice> {
         patch(revision, { status: 'cancelled', slow: false, progress: undefined });
         return;
       }
+      let graph = get().analysis.graph;
+      if (outcome.graph !== undefined) {
+        base = outcome.graph;
+        baseSeq += 1;
+        const seq = baseSeq;
+        graph = await withSelection(outcome.graph);
+        if (seq !== baseSeq || get().analysis.revision !== revision) return;
+      }
       const previous = get().analysis;
-      const graph = outcome.graph ?? previous.graph;
       set({
         document: { ...get().document, diagnostics: outcome.diagnostics, diagnosticsRevision: revision },
         analysis: {
@@ -90,6 +139,7 @@ export function createAnalysisSlice(deps: SliceDeps): Slice<AnalysisSlice> {
     }
 
     api.subscribe((state, prev) => {
+      if (state.selection.id !== prev.selection.id) void refocus();
       if (state.document.revision === prev.document.revision) return;
       clearPending();
       const delay = state.document.origin === 'typing' ? deps.typingDelayMs : 0;

@@ -18,6 +18,7 @@ import type {
   AccessPath,
   AnalysisProgress,
   EdgeExplanation,
+  Neighbourhood,
   PrincipalReach,
   Reacher,
 } from '../analysis/types';
@@ -66,6 +67,8 @@ export interface EngineClient {
   reach(principal: string): Promise<PrincipalReach | undefined>;
   whoCanReach(resource: string, action?: string): Promise<readonly Reacher[]>;
   path(principal: string, resource: string, action: string): Promise<AccessPath | undefined>;
+  /** What one node needs of the last analysis when the graph came without effective access (`AccessGraph.omitted`). */
+  neighbourhood(node: string): Promise<Neighbourhood>;
   /** Cancels the pending `analyze`, if any. */
   cancel(): void;
   /** Terminates the worker; pending and later queries reject with `disposed`. */
@@ -275,6 +278,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     reach: (principal) => query('reach', { principal }),
     whoCanReach: (resource, action) => query('whoCanReach', { resource, action }),
     path: (principal, resource, action) => query('path', { principal, resource, action }),
+    neighbourhood: (node) => query('neighbourhood', { node }),
     cancel: () => supersede('cancelled'),
     dispose() {
       disposed = true;

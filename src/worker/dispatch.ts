@@ -7,6 +7,7 @@
  */
 import { analyzeScenario, type AnalysisEnv, type AnalysisSnapshot } from '../analysis/analyzeScenario';
 import type { AnalysisEngine } from '../analysis/engineApi';
+import { neighbourhood } from '../analysis/omittedAccess';
 import { accessPath, explainEdge, reach, whoCanReach } from '../analysis/queries';
 import { parseManagedDocuments, scenarioRequirements } from '../analysis/requirements';
 import type { Catalog } from '../catalog/Catalog';
@@ -164,6 +165,10 @@ async function answer(
       return whoCanReach(requireSnapshot(state), message.resource, message.action);
     case 'path':
       return accessPath(requireSnapshot(state), message.principal, message.resource, message.action);
+    case 'neighbourhood': {
+      const snapshot = requireSnapshot(state);
+      return neighbourhood(snapshot.graph, snapshot.edgesById, message.node);
+    }
   }
 }
 

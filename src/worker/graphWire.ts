@@ -9,6 +9,7 @@
  * Both ends count the graphs they pass; a patch names the graph it applies to, and a page that does
  * not hold that graph (a message lost) reports an error, which makes the client respawn the worker.
  */
+import { omitAccess } from '../analysis/omittedAccess';
 import type { AccessGraph } from '../analysis/types';
 
 /**
@@ -31,6 +32,7 @@ export interface GraphPatch {
   /** `undefined` when the same as the base's. */
   readonly actionLevels: AccessGraph['actionLevels'] | undefined;
   readonly stats: AccessGraph['stats'];
+  readonly omitted: AccessGraph['omitted'];
 }
 
 /** The edits that turn `old` into `next`, keeping every entry of `old` that `next` holds (by identity). */
@@ -89,6 +91,7 @@ export function diffGraph(base: number, old: AccessGraph, next: AccessGraph): Gr
     byResource: diffList(old.reachability.byResource, next.reachability.byResource),
     actionLevels: old.actionLevels === next.actionLevels ? undefined : next.actionLevels,
     stats: next.stats,
+    omitted: next.omitted,
   };
 }
 
@@ -115,6 +118,7 @@ export function applyGraph(old: AccessGraph, patch: GraphPatch): AccessGraph | u
     reachability: { byPrincipal, byResource },
     actionLevels: patch.actionLevels ?? old.actionLevels,
     stats: patch.stats,
+    ...(patch.omitted === undefined ? {} : { omitted: patch.omitted }),
   };
 }
 
@@ -143,18 +147,33 @@ function graphItems(graph: AccessGraph): number {
 }
 
 /**
- * The worker's end: rewrites each posted analysis result whose graph shares most of its entries with
- * the previous posted graph into a `graphPatch` (other messages pass as they are). Every graph is
- * numbered in `graphNumber`, in the order posted.
+ * Above this many effective-access edges a graph crosses without them (`omitAccess`): the synthetic S
+ * org has 35,972 (a 16 MB copy), the M org 2,607,907 (2.2 GB, which `postMessage` cannot copy). The page
+ * draws effective access only for the selection and asks for it (`neighbourhood`).
  */
-export function createGraphEncoder(): (message: unknown) => unknown {
+export const WIRE_ACCESS_LIMIT = 25_000;
+
+function accessEdges(graph: AccessGraph): number {
+  let count = 0;
+  for (const edge of graph.edges) if (edge.kind === 'effective-access') count += 1;
+  return count;
+}
+
+/**
+ * The worker's end: rewrites each posted analysis result whose graph shares most of its entries with
+ * the previous posted graph into a `graphPatch` (other messages pass as they are); a graph with more
+ * than `accessLimit` effective-access edges goes without them (`omitAccess`). Every graph is numbered
+ * in `graphNumber`, in the order posted.
+ */
+export function createGraphEncoder(accessLimit = WIRE_ACCESS_LIMIT): (message: unknown) => unknown {
   let last: AccessGraph | undefined;
   let posted = 0;
   return (message) => {
     if (!isRecord(message) || message.type !== 'result' || !isRecord(message.result)) return message;
-    const result = message.result;
-    const graph = result.graph as AccessGraph | undefined;
-    if (!('diagnostics' in result) || !isRecord(graph) || !Array.isArray(graph.edges)) return message;
+    const full = message.result.graph as AccessGraph | undefined;
+    if (!('diagnostics' in message.result) || !isRecord(full) || !Array.isArray(full.edges)) return message;
+    const graph = accessEdges(full) > accessLimit ? omitAccess(full) : full;
+    const result = { ...message.result, graph };
     const previous = last;
     const base = posted;
     last = graph;

@@ -3,7 +3,7 @@
  * sends text and small queries, never live objects; the worker answers with plain data. Every incoming
  * message is parsed (`parseWorkerRequest`, `parseWorkerResponse`) before it is trusted (STYLE.md rule 1).
  */
-import { ANALYSIS_PHASES, type AccessGraph, type AccessPath, type AnalysisProgress, type EdgeExplanation, type PrincipalReach, type Reacher } from '../analysis/types';
+import { ANALYSIS_PHASES, type AccessGraph, type AccessPath, type AnalysisProgress, type EdgeExplanation, type Neighbourhood, type PrincipalReach, type Reacher } from '../analysis/types';
 import type { EvaluationResult, Request } from '../engine/types';
 import type { Diagnostic } from '../model/diagnostics';
 
@@ -11,7 +11,7 @@ import type { Diagnostic } from '../model/diagnostics';
 export const PROTOCOL_VERSION = 1 as const;
 
 /** Query types a client may send. */
-export const QUERY_TYPES = ['analyze', 'evaluate', 'explainEdge', 'reach', 'whoCanReach', 'path'] as const;
+export const QUERY_TYPES = ['analyze', 'evaluate', 'explainEdge', 'reach', 'whoCanReach', 'path', 'neighbourhood'] as const;
 /** One query type. */
 export type QueryType = (typeof QUERY_TYPES)[number];
 
@@ -25,6 +25,8 @@ export interface QueryPayloads {
   readonly reach: { readonly principal: string };
   readonly whoCanReach: { readonly resource: string; readonly action: string | undefined };
   readonly path: { readonly principal: string; readonly resource: string; readonly action: string };
+  /** The part of the last analysis one node needs when the page's graph came without effective access. */
+  readonly neighbourhood: { readonly node: string };
 }
 
 /** Figures of one `analyze` run, measured by the worker. */
@@ -56,6 +58,7 @@ export interface QueryResults {
   readonly whoCanReach: readonly Reacher[];
   /** `undefined` when the principal cannot perform the action on the resource by any path. */
   readonly path: AccessPath | undefined;
+  readonly neighbourhood: Neighbourhood;
 }
 
 /** A query message, main thread → worker. */
@@ -154,6 +157,8 @@ export function parseWorkerRequest(message: unknown): WorkerRequest | undefined 
       return typeof m.principal === 'string' ? { v, id, type: 'reach', principal: m.principal } : undefined;
     case 'whoCanReach':
       return typeof m.resource === 'string' && optionalString(m.action) ? { v, id, type: 'whoCanReach', resource: m.resource, action: m.action } : undefined;
+    case 'neighbourhood':
+      return typeof m.node === 'string' ? { v, id, type: 'neighbourhood', node: m.node } : undefined;
     case 'path':
       return typeof m.principal === 'string' && typeof m.resource === 'string' && typeof m.action === 'string'
         ? { v, id, type: 'path', principal: m.principal, resource: m.resource, action: m.action }

@@ -2,8 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analysisOrg, editedOrg } from '../../scripts/bench/analysisOrg';
 import { DEFAULT_ENGINE } from '../../src/analysis/defaultEngine';
-import type { AccessGraph } from '../../src/analysis/types';
-import { createDispatcherState, handleRequest } from '../../src/worker/dispatch';
+import { reachCounts, reacherCount, reachedCount, withNeighbourhood } from '../../src/analysis/omittedAccess';
+import { PRINCIPAL_NODE_KINDS, type AccessGraph, type Neighbourhood } from '../../src/analysis/types';
+import { computeHighlight } from '../../src/graph/highlight';
+import type { GraphFilters } from '../../src/graph/view';
+
+type AccessFilters = Pick<GraphFilters, 'accessLevels' | 'action'>;
+import { effectiveAccessOf, reachersOf } from '../../src/state/selectors';
+import { createDispatcherState, handleRequest, type DispatcherState } from '../../src/worker/dispatch';
 import { createEngineClient, fromWebWorker } from '../../src/worker/EngineClient';
 import {
   applyList,
@@ -60,7 +66,10 @@ describe('diffList and applyList', () => {
 });
 
 /** Analyses `texts` in a dispatcher; returns the graph of each and the message posted for it. */
-async function postedGraphs(texts: readonly string[]): Promise<{ graph: AccessGraph; message: unknown }[]> {
+async function postedGraphs(
+  texts: readonly string[],
+  accessLimit?: number,
+): Promise<{ graph: AccessGraph; message: unknown; state: DispatcherState }[]> {
   const state = createDispatcherState({
     engine: DEFAULT_ENGINE,
     catalog: () => Promise.resolve(undefined),
@@ -68,8 +77,8 @@ async function postedGraphs(texts: readonly string[]): Promise<{ graph: AccessGr
     yieldControl: () => Promise.resolve(),
     now: () => 0,
   });
-  const encode = createGraphEncoder();
-  const out: { graph: AccessGraph; message: unknown }[] = [];
+  const encode = createGraphEncoder(accessLimit);
+  const out: { graph: AccessGraph; message: unknown; state: DispatcherState }[] = [];
   let id = 0;
   for (const text of texts) {
     await handleRequest(
@@ -78,7 +87,7 @@ async function postedGraphs(texts: readonly string[]): Promise<{ graph: AccessGr
       (response: WorkerResponse) => {
         if (response.type !== 'result') return;
         const graph = (response.result as { graph?: AccessGraph }).graph;
-        if (graph !== undefined) out.push({ graph, message: structuredClone(encode(response)) });
+        if (graph !== undefined) out.push({ graph, message: structuredClone(encode(response)), state });
       },
     );
   }
@@ -152,5 +161,73 @@ describe('the graph wire', () => {
     await expect(answer).rejects.toMatchObject({ code: 'worker-crashed' });
     expect(workers[0]?.terminated).toBe(true);
     client.dispose();
+  });
+});
+
+/** Asks the dispatcher for the neighbourhood of `node`, as the page does (through a structured clone). */
+async function askNeighbourhood(state: DispatcherState, node: string): Promise<Neighbourhood> {
+  let answer: Neighbourhood | undefined;
+  await handleRequest(state, { v: PROTOCOL_VERSION, id: 1000, type: 'neighbourhood', node }, (response) => {
+    if (response.type === 'result') answer = structuredClone(response.result as Neighbourhood);
+  });
+  if (answer === undefined) throw new Error(`no neighbourhood for ${node}`);
+  return answer;
+}
+
+function litOf(graph: AccessGraph, id: string, filters?: AccessFilters) {
+  const lit = computeHighlight(graph, id, filters);
+  return {
+    mode: lit.mode,
+    nodes: [...lit.nodes].sort(),
+    edges: [...lit.edges].sort(),
+    conditional: [...lit.conditional].sort(),
+  };
+}
+
+describe('a graph too large to copy', () => {
+  it("crosses without its effective access, and each node's neighbourhood lights up and lists what the whole graph does", async () => {
+    const value = analysisOrg('S');
+    const a = JSON.stringify(value, null, 2);
+    const b = JSON.stringify(editedOrg(value), null, 2);
+    const posted = await postedGraphs([a, b], 0);
+    const decode = createGraphDecoder();
+    for (const { graph: full, message, state } of posted) {
+      const sent = (decode(message) as { result: { graph: AccessGraph } }).result.graph;
+      const access = full.edges.filter((e) => e.kind === 'effective-access');
+      expect(access.length).toBeGreaterThan(1000);
+      expect(sent.edges).toStrictEqual(full.edges.filter((e) => e.kind !== 'effective-access'));
+      expect(sent.reachability).toStrictEqual({ byPrincipal: [], byResource: [] });
+      expect(sent.omitted?.edges).toBe(access.length);
+      expect(sent.nodes).toStrictEqual(full.nodes);
+      expect(sent.findings).toStrictEqual(full.findings);
+      const principals = full.nodes.filter((n) =>
+        (PRINCIPAL_NODE_KINDS as readonly string[]).includes(n.kind),
+      );
+      const resources = full.nodes.filter((n) => n.kind === 'resource');
+      expect(principals.length).toBeGreaterThan(50);
+      for (const node of [...principals, ...resources]) {
+        const shown = withNeighbourhood(sent, await askNeighbourhood(state, node.id));
+        expect(litOf(shown, node.id), node.id).toStrictEqual(litOf(full, node.id));
+        expect(reachedCount(shown, node.id)).toBe(reachedCount(full, node.id));
+        expect(reacherCount(shown, node.id)).toBe(reacherCount(full, node.id));
+        expect(effectiveAccessOf(shown, node.id)).toStrictEqual(effectiveAccessOf(full, node.id));
+        expect(reachersOf(shown, node.id)).toStrictEqual(reachersOf(full, node.id));
+      }
+      // Narrowed by access level, the lit part still agrees (the grants travel with the edges).
+      for (const node of principals.slice(0, 40)) {
+        const shown = withNeighbourhood(sent, await askNeighbourhood(state, node.id));
+        const filters: AccessFilters = { accessLevels: ['Write'] };
+        expect(litOf(shown, node.id, filters)).toStrictEqual(litOf(full, node.id, filters));
+      }
+      expect(reachCounts(sent).sort()).toStrictEqual(reachCounts(full).sort());
+    }
+  });
+
+  it('crosses whole at or under the limit', async () => {
+    const value = analysisOrg('S');
+    const [posted] = await postedGraphs([JSON.stringify(value)]);
+    const sent = (createGraphDecoder()(posted?.message) as { result: { graph: AccessGraph } }).result.graph;
+    expect(sent.omitted).toBeUndefined();
+    expect(sent).toStrictEqual(posted?.graph);
   });
 });

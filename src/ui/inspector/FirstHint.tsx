@@ -2,6 +2,7 @@
  * The one sentence on first load that says what to click first: the principal that reaches the most,
  * named, so the graph can tell its story.
  */
+import { reachCounts } from '../../analysis/omittedAccess';
 import type { AccessGraph } from '../../analysis/types';
 import { lookupOf } from '../../state/graphLookup';
 import { useAppStore, useAppStoreApi } from '../AppServices';
@@ -14,10 +15,8 @@ import { useT } from '../useT';
  */
 export function firstPrincipal(graph: AccessGraph, protagonist: string): string | undefined {
   if (lookupOf(graph).nodes.has(protagonist)) return protagonist;
-  const best = [...graph.reachability.byPrincipal].sort(
-    (a, b) => b.resources.length - a.resources.length || a.principal.localeCompare(b.principal),
-  )[0];
-  if (best !== undefined && best.resources.length > 0) return best.principal;
+  const best = reachCounts(graph).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  if (best !== undefined && best[1] > 0) return best[0];
   return graph.nodes.find((n) => n.kind === 'user' || n.kind === 'role')?.id;
 }
 

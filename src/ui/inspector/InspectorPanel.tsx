@@ -2,6 +2,7 @@
  * The Inspector: the selection (summary, then what a principal reaches or who reaches a resource),
  * the request simulator, and the findings. Empty states say what to do.
  */
+import { reacherCount, reachedCount } from '../../analysis/omittedAccess';
 import { PRINCIPAL_NODE_KINDS } from '../../analysis/types';
 import { selectGraph, selectSelectedEdge, selectSelectedNode } from '../../state/selectors';
 import { useAppStore } from '../AppServices';
@@ -43,18 +44,12 @@ function SelectionSection() {
         <SelectionSummary node={node} />
       </Section>
       {PRINCIPALS.has(node.kind) ? (
-        <Section
-          title={t('inspector.reaches')}
-          count={graph.reachability.byPrincipal.find((r) => r.principal === node.id)?.resources.length ?? 0}
-        >
+        <Section title={t('inspector.reaches')} count={reachedCount(graph, node.id)}>
           <EffectiveAccessTable graph={graph} principal={node.id} />
         </Section>
       ) : null}
       {node.kind === 'resource' ? (
-        <Section
-          title={t('inspector.reachedBy')}
-          count={graph.reachability.byResource.find((r) => r.resource === node.id)?.principals.length ?? 0}
-        >
+        <Section title={t('inspector.reachedBy')} count={reacherCount(graph, node.id)}>
           <WhoCanReach graph={graph} resource={node.id} />
         </Section>
       ) : null}
