@@ -82,4 +82,13 @@ test('a graph sent without its effective access lights up what the whole graph d
   await graph.select(edge?.id);
   expect(await graph.edge(edge?.id ?? '')).toBeDefined();
   await expect(inspector).toContainText(/effective access|can access/i);
+
+  // An access edge of another principal, selected on its own (as a link does), is fetched with its part.
+  const other = full.edges.find(
+    (e) => e.kind === 'effective-access' && e.source !== principal && e.target !== resource?.resource,
+  );
+  expect(other).toBeDefined();
+  expect(await graph.edge(other?.id ?? '')).toBeUndefined();
+  await page.evaluate((id) => window.__accessGraph!.select(id), other?.id);
+  await expect.poll(async () => (await graph.edge(other?.id ?? ''))?.id, { timeout: 30_000 }).toBe(other?.id);
 });

@@ -39,6 +39,12 @@ export function createAnalysisSlice(deps: SliceDeps): Slice<AnalysisSlice> {
     /** The node `selected` asks the neighbourhood of in `graph`: itself when a node, else the current one. */
     function centre(graph: AccessGraph, selected: string | undefined): string | undefined {
       if (selected !== undefined && lookupOf(graph).nodes.has(selected)) return selected;
+      // An access edge the shown graph does not hold (selected from a link, say): its principal's part has it.
+      const shown = get().analysis.graph;
+      const held = selected !== undefined && shown !== undefined && lookupOf(shown).edges.has(selected);
+      const source =
+        !held && selected?.startsWith('effective-access|') === true ? selected.split('|')[1] : undefined;
+      if (source !== undefined && lookupOf(graph).nodes.has(source)) return source;
       return around !== undefined && lookupOf(graph).nodes.has(around) ? around : undefined;
     }
 
