@@ -10,7 +10,7 @@
  * not hold that graph (a message lost) reports an error, which makes the client respawn the worker.
  */
 import { omitAccess } from '../analysis/omittedAccess';
-import type { AccessGraph } from '../analysis/types';
+import type { AccessGraph, OmittedAccess } from '../analysis/types';
 
 /**
  * A list as edits of the previous one: `runs` holds triples (from, count, fresh): `count` entries of
@@ -32,7 +32,8 @@ export interface GraphPatch {
   /** `undefined` when the same as the base's. */
   readonly actionLevels: AccessGraph['actionLevels'] | undefined;
   readonly stats: AccessGraph['stats'];
-  readonly omitted: AccessGraph['omitted'];
+  /** `'same'` when the base's (the same object at the worker's end); `undefined` when the graph has none. */
+  readonly omitted: AccessGraph['omitted'] | 'same';
 }
 
 /** The edits that turn `old` into `next`, keeping every entry of `old` that `next` holds (by identity). */
@@ -91,7 +92,7 @@ export function diffGraph(base: number, old: AccessGraph, next: AccessGraph): Gr
     byResource: diffList(old.reachability.byResource, next.reachability.byResource),
     actionLevels: old.actionLevels === next.actionLevels ? undefined : next.actionLevels,
     stats: next.stats,
-    omitted: next.omitted,
+    omitted: next.omitted !== undefined && next.omitted === old.omitted ? 'same' : next.omitted,
   };
 }
 
@@ -118,7 +119,9 @@ export function applyGraph(old: AccessGraph, patch: GraphPatch): AccessGraph | u
     reachability: { byPrincipal, byResource },
     actionLevels: patch.actionLevels ?? old.actionLevels,
     stats: patch.stats,
-    ...(patch.omitted === undefined ? {} : { omitted: patch.omitted }),
+    ...(patch.omitted === undefined
+      ? {}
+      : { omitted: patch.omitted === 'same' ? old.omitted : patch.omitted }),
   };
 }
 
@@ -159,6 +162,20 @@ function accessEdges(graph: AccessGraph): number {
   return count;
 }
 
+function sameCounts(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  for (const key in a) if (a[key] !== b[key]) return false;
+  for (const key in b) if (!(key in a)) return false;
+  return true;
+}
+
+function sameOmitted(a: OmittedAccess, b: OmittedAccess): boolean {
+  return (
+    a.edges === b.edges &&
+    sameCounts(a.resourcesByPrincipal, b.resourcesByPrincipal) &&
+    sameCounts(a.principalsByResource, b.principalsByResource)
+  );
+}
+
 /**
  * The worker's end: rewrites each posted analysis result whose graph shares most of its entries with
  * the previous posted graph into a `graphPatch` (other messages pass as they are); a graph with more
@@ -172,7 +189,14 @@ export function createGraphEncoder(accessLimit = WIRE_ACCESS_LIMIT): (message: u
     if (!isRecord(message) || message.type !== 'result' || !isRecord(message.result)) return message;
     const full = message.result.graph as AccessGraph | undefined;
     if (!('diagnostics' in message.result) || !isRecord(full) || !Array.isArray(full.edges)) return message;
-    const graph = accessEdges(full) > accessLimit ? omitAccess(full) : full;
+    let graph = accessEdges(full) > accessLimit ? omitAccess(full) : full;
+    // Counts that did not change are not sent again (at M, 7,000 entries per edit).
+    if (
+      graph.omitted !== undefined &&
+      last?.omitted !== undefined &&
+      sameOmitted(last.omitted, graph.omitted)
+    )
+      graph = { ...graph, omitted: last.omitted };
     const result = { ...message.result, graph };
     const previous = last;
     const base = posted;

@@ -189,7 +189,10 @@ describe('a graph too large to copy', () => {
     const value = analysisOrg('S');
     const a = JSON.stringify(value, null, 2);
     const b = JSON.stringify(editedOrg(value), null, 2);
-    const posted = await postedGraphs([a, b], 0);
+    const posted = await postedGraphs([a, b, b, a], 0);
+    // Counts that did not change are not sent again.
+    const third = (posted[2]?.message as { result: { graphPatch?: { omitted: unknown } } }).result;
+    expect(third.graphPatch?.omitted).toBe('same');
     const decode = createGraphDecoder();
     for (const { graph: full, message, state } of posted) {
       const sent = (decode(message) as { result: { graph: AccessGraph } }).result.graph;
