@@ -9,7 +9,8 @@ import { summarizeLevels, type LevelTotals } from './levels';
 import { betterGrant, mergeGrants } from './grants';
 import { createPathCache, createViaMapper, reachableRoles, routeKey } from './reachability';
 import type { PrincipalReach, Reacher, ReachedResource, ReachedRole, ReachPath, ResourceReach } from './reachTypes';
-import { compareStrings, lowerBoundBy } from './order';
+import { compareStrings } from './order';
+import { equal } from './scenarioDelta';
 import { edgeId } from './staticEdges';
 import type { AccessGrant, CanAssumeEdge, EffectiveAccessEdge, LevelSummary } from './types';
 
@@ -218,8 +219,16 @@ export function joinAccess(
 }
 
 /** Where `principal` is or would go in reachers sorted by principal. */
-function reacherIndex(list: readonly Reacher[], principal: string): number {
-  return lowerBoundBy(list, principal, (r) => r.principal);
+/** Two reacher lists sorted by principal (no principal in both), merged in that order. */
+function mergeReachers(a: readonly Reacher[], b: readonly Reacher[]): Reacher[] {
+  if (b.length === 0) return a as Reacher[];
+  const out: Reacher[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareStrings((a[i] as Reacher).principal, (b[j] as Reacher).principal) <= 0 ? (a[i++] as Reacher) : (b[j++] as Reacher));
+  while (i < a.length) out.push(a[i++] as Reacher);
+  while (j < b.length) out.push(b[j++] as Reacher);
+  return out;
 }
 
 /**
@@ -276,11 +285,25 @@ export function patchJoin(
   const rejoined = new Set<string>();
   const touched = new Set<string>();
   const nodesOf = new Map<string, ReadonlySet<string>>();
-  /** The nodes on which a changed role's direct access may differ: those of its old and new lists. */
+  /**
+   * The nodes on which a changed role's direct access differs: those whose list is not equal (a
+   * changed role's lists are all rebuilt). A role many principals reach has hundreds of nodes and an
+   * edit of one statement changes few: editing team-0-admin of the synthetic S org rejoins 9 principals
+   * on 297 nodes, of which the edit changes 10.
+   */
   const changedNodes = (role: string): ReadonlySet<string> => {
-    let nodes = nodesOf.get(role);
-    if (nodes === undefined) nodesOf.set(role, (nodes = new Set([...(previous.direct.get(role)?.keys() ?? []), ...(direct.get(role)?.keys() ?? [])])));
-    return nodes;
+    const known = nodesOf.get(role);
+    if (known !== undefined) return known;
+    const differ = new Set<string>();
+    const old = previous.direct.get(role);
+    const now = direct.get(role);
+    for (const [node, list] of old ?? []) {
+      const next = now?.get(node);
+      if (next !== list && (next === undefined || !equal(list, next))) differ.add(node);
+    }
+    for (const node of now?.keys() ?? []) if (old?.has(node) !== true) differ.add(node);
+    nodesOf.set(role, differ);
+    return differ;
   };
   for (const [principal, before] of previous.records) {
     if (stillHolds(before, principal, changed)) continue;
@@ -294,39 +317,42 @@ export function patchJoin(
       records.set(principal, joiner.rejoinNodes(principal, before, nodes));
       continue;
     }
-    for (const edge of before.edges) touched.add(edge.target);
     const record = joiner.join(principal);
     records.set(principal, record);
-    for (const edge of record.edges) touched.add(edge.target);
+    // Only the nodes whose edge changed: an edited role keeps most of its edges as they were, and each
+    // touched node costs a pass over its reachers (thousands on a popular resource).
+    const was = new Map(before.edges.map((edge) => [edge.target, edge]));
+    for (const edge of record.edges) {
+      const old = was.get(edge.target);
+      was.delete(edge.target);
+      if (old === undefined || !equal(old, edge)) touched.add(edge.target);
+    }
+    for (const target of was.keys()) touched.add(target);
   }
   // Both indexes stay in their order: entries are replaced in place, new ones merged in sorted.
   const byPrincipal = patchSorted(previous.byPrincipal, (r) => r.principal, rejoined, (p) => records.get(p)?.reach);
   // A touched resource's reachers (sorted by principal, one per principal) lose the rejoined
-  // principals' old entries and gain their new ones, each found by binary search: a popular resource
-  // has thousands of reachers and an edit rejoins a few principals.
-  const reachersOf = new Map<string, Reacher[]>();
-  for (const entry of previous.byResource) {
-    if (!touched.has(entry.resource)) continue;
-    const list = [...entry.principals];
-    for (const principal of rejoined) {
-      const at = reacherIndex(list, principal);
-      if (list[at]?.principal === principal) list.splice(at, 1);
-    }
-    reachersOf.set(entry.resource, list);
-  }
+  // principals' old entries and gain their new ones. One pass over the old list and a merge of the new
+  // entries, sorted: a popular resource has thousands of reachers and an edit of a role many principals
+  // reach rejoins thousands (splicing each in cost 2.7 s per edit of the synthetic M org).
+  const added = new Map<string, Reacher[]>();
   for (const principal of rejoined) {
     const record = records.get(principal);
     record?.reachers.forEach((reacher, i) => {
       const node = record.edges[i]?.target ?? '';
       if (!touched.has(node)) return;
-      let list = reachersOf.get(node);
-      if (list === undefined) reachersOf.set(node, (list = []));
-      list.splice(reacherIndex(list, principal), 0, reacher);
+      let list = added.get(node);
+      if (list === undefined) added.set(node, (list = []));
+      list.push(reacher);
     });
   }
+  const before = new Map<string, readonly Reacher[]>();
+  for (const entry of previous.byResource) if (touched.has(entry.resource)) before.set(entry.resource, entry.principals);
   const byResource = patchSorted(previous.byResource, (r) => r.resource, touched, (resource) => {
-    const list = reachersOf.get(resource);
-    return list === undefined || list.length === 0 ? undefined : { resource, principals: list };
+    const kept = (before.get(resource) ?? []).filter((r) => !rejoined.has(r.principal));
+    const fresh = (added.get(resource) ?? []).sort((a, b) => compareStrings(a.principal, b.principal));
+    const list = mergeReachers(kept, fresh);
+    return list.length === 0 ? undefined : { resource, principals: list };
   });
   return { byPrincipal, byResource, records, rejoined };
 }

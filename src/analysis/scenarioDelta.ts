@@ -29,7 +29,7 @@ export interface IdentityEdit extends IdentityChange {
  * previous one, and comparing it in place is several times cheaper than hashing it whole. Key order
  * does not matter (nothing analysis reads depends on it); no key list is allocated.
  */
-function equal(a: unknown, b: unknown): boolean {
+export function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
