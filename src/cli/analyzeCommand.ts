@@ -11,6 +11,7 @@ import type { AccessGraph, GraphNode } from '../analysis/types';
 import { createCatalog, type Catalog } from '../catalog/Catalog';
 import { createManagedPolicyStore } from '../catalog/managedPolicies';
 import type { Scenario } from '../model/types';
+import { writeJson } from './jsonLines';
 import { createNodeCatalogSource } from './nodeCatalogSource';
 import { createNodeManagedPolicySource } from './nodeManagedPolicySource';
 
@@ -77,7 +78,8 @@ export function summarizeGraph(graph: AccessGraph, title: string): string[] {
 export async function runAnalyze(scenario: Scenario, io: CommandOutput, json: boolean, engine: AnalysisEngine = DEFAULT_ENGINE): Promise<number> {
   const env = await prepareNodeEnv([scenario], engine);
   const { graph } = runAnalysis(scenario, env);
-  if (json) io.out(JSON.stringify(graph, null, 2));
+  // In lines: a dense organization's graph is longer than the longest string V8 can build.
+  if (json) writeJson(graph, (text) => io.out(text));
   else summarizeGraph(graph, scenario.title).forEach((line) => io.out(line));
   return 0;
 }

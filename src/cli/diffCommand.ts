@@ -9,6 +9,7 @@ import { DEFAULT_ENGINE } from '../analysis/defaultEngine';
 import type { AnalysisEngine } from '../analysis/engineApi';
 import type { Scenario } from '../model/types';
 import { prepareNodeEnv, type CommandOutput } from './analyzeCommand';
+import { writeJson } from './jsonLines';
 
 const MARK = { added: '+', removed: '-', changed: '~' } as const;
 
@@ -27,7 +28,7 @@ export async function runDiff(before: Scenario, after: Scenario, io: CommandOutp
   const b = runAnalysis(after, env).graph;
   const diff = diffAccess(a, b);
   if (json) {
-    io.out(JSON.stringify(diff, null, 2));
+    writeJson(diff, (text) => io.out(text));
     return 0;
   }
   for (const change of diff.access) io.out(describeAccess(change));
