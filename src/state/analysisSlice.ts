@@ -56,7 +56,9 @@ export function createAnalysisSlice(deps: SliceDeps): Slice<AnalysisSlice> {
       try {
         return withNeighbourhood(graph, await deps.engine.neighbourhood(node));
       } catch {
-        // The engine restarted or holds no scenario: the structure alone is still right.
+        // The engine restarted or holds no scenario: the structure alone is still right, and the next
+        // selection of this node asks again.
+        if (around === node) around = undefined;
         return graph;
       }
     }
