@@ -7,11 +7,11 @@
  */
 import { syntheticOrganization } from '../scripts/synthetic';
 import { runAnalysis } from '../src/analysis/analyzeScenario';
-import { reacherCount, reachedCount } from '../src/analysis/omittedAccess';
 import type { AccessGraph } from '../src/analysis/types';
 import { prepareNodeEnv } from '../src/cli/analyzeCommand';
 import { computeHighlight } from '../src/graph/highlight';
 import { parseScenarioValue } from '../src/model/parseScenario';
+import { reacherCount, reachedCount } from '../src/state/graphLookup';
 import { WIRE_ACCESS_LIMIT } from '../src/worker/graphWire';
 import { expect, test } from './fixtures';
 import { GraphPage } from './pages/GraphPage';

@@ -218,7 +218,6 @@ export function joinAccess(
   return { edges, byPrincipal, byResource, records };
 }
 
-/** Where `principal` is or would go in reachers sorted by principal. */
 /** Two reacher lists sorted by principal (no principal in both), merged in that order. */
 function mergeReachers(a: readonly Reacher[], b: readonly Reacher[]): Reacher[] {
   if (b.length === 0) return a as Reacher[];

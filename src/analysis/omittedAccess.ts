@@ -102,27 +102,3 @@ export function withNeighbourhood(graph: AccessGraph, part: Neighbourhood): Acce
     },
   };
 }
-
-/** How many resources `principal` reaches, whether or not the graph holds its reach. */
-export function reachedCount(graph: AccessGraph, principal: string): number {
-  return (
-    graph.omitted?.resourcesByPrincipal[principal] ??
-    reachMapsOf(graph).byPrincipal.get(principal)?.resources.length ??
-    0
-  );
-}
-
-/** How many principals reach `resource`, whether or not the graph holds its reach. */
-export function reacherCount(graph: AccessGraph, resource: string): number {
-  return (
-    graph.omitted?.principalsByResource[resource] ??
-    reachMapsOf(graph).byResource.get(resource)?.principals.length ??
-    0
-  );
-}
-
-/** Principals that reach anything, with how many resources each reaches. */
-export function reachCounts(graph: AccessGraph): [principal: string, resources: number][] {
-  if (graph.omitted !== undefined) return Object.entries(graph.omitted.resourcesByPrincipal);
-  return graph.reachability.byPrincipal.map((entry) => [entry.principal, entry.resources.length]);
-}

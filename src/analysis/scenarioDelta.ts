@@ -27,7 +27,8 @@ export interface IdentityEdit extends IdentityChange {
  * Deep equality of JSON-like values (plain objects, arrays, strings, numbers, booleans, null), where a
  * property whose value is `undefined` counts as absent. A fresh parse shares no object with the
  * previous one, and comparing it in place is several times cheaper than hashing it whole. Key order
- * does not matter (nothing analysis reads depends on it); no key list is allocated.
+ * does not matter (nothing analysis reads depends on it); no key list is allocated. The incremental join
+ * (accessEdges.ts) also compares the access lists and edges it rebuilt with it.
  */
 export function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -68,3 +68,30 @@ export function memoPerGraph<T>(
     return value;
   };
 }
+
+/**
+ * How many resources `principal` reaches, also in a graph sent without its reachability
+ * (`AccessGraph.omitted`, whose counts stand in for it).
+ */
+export function reachedCount(graph: AccessGraph, principal: string): number {
+  return (
+    graph.omitted?.resourcesByPrincipal[principal] ??
+    lookupOf(graph).byPrincipal.get(principal)?.resources.length ??
+    0
+  );
+}
+
+/** How many principals reach `resource`, also in a graph sent without its reachability. */
+export function reacherCount(graph: AccessGraph, resource: string): number {
+  return (
+    graph.omitted?.principalsByResource[resource] ??
+    lookupOf(graph).byResource.get(resource)?.principals.length ??
+    0
+  );
+}
+
+/** Principals that reach anything, with how many resources each reaches. */
+export function reachCounts(graph: AccessGraph): [principal: string, resources: number][] {
+  if (graph.omitted !== undefined) return Object.entries(graph.omitted.resourcesByPrincipal);
+  return graph.reachability.byPrincipal.map((entry) => [entry.principal, entry.resources.length]);
+}

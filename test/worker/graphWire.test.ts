@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analysisOrg, editedOrg } from '../../scripts/bench/analysisOrg';
 import { DEFAULT_ENGINE } from '../../src/analysis/defaultEngine';
-import { reachCounts, reacherCount, reachedCount, withNeighbourhood } from '../../src/analysis/omittedAccess';
+import { withNeighbourhood } from '../../src/analysis/omittedAccess';
 import { PRINCIPAL_NODE_KINDS, type AccessGraph, type Neighbourhood } from '../../src/analysis/types';
 import { computeHighlight } from '../../src/graph/highlight';
 import type { GraphFilters } from '../../src/graph/view';
 
 type AccessFilters = Pick<GraphFilters, 'accessLevels' | 'action'>;
+import { reachCounts, reacherCount, reachedCount } from '../../src/state/graphLookup';
 import { effectiveAccessOf, reachersOf } from '../../src/state/selectors';
 import { createDispatcherState, handleRequest, type DispatcherState } from '../../src/worker/dispatch';
 import { createEngineClient, fromWebWorker } from '../../src/worker/EngineClient';

@@ -2,9 +2,8 @@
  * The one sentence on first load that says what to click first: the principal that reaches the most,
  * named, so the graph can tell its story.
  */
-import { reachCounts } from '../../analysis/omittedAccess';
 import type { AccessGraph } from '../../analysis/types';
-import { lookupOf } from '../../state/graphLookup';
+import { lookupOf, reachCounts } from '../../state/graphLookup';
 import { useAppStore, useAppStoreApi } from '../AppServices';
 import { Icon } from '../icons';
 import { useT } from '../useT';

@@ -2,8 +2,8 @@
  * The Inspector: the selection (summary, then what a principal reaches or who reaches a resource),
  * the request simulator, and the findings. Empty states say what to do.
  */
-import { reacherCount, reachedCount } from '../../analysis/omittedAccess';
 import { PRINCIPAL_NODE_KINDS } from '../../analysis/types';
+import { reacherCount, reachedCount } from '../../state/graphLookup';
 import { selectGraph, selectSelectedEdge, selectSelectedNode } from '../../state/selectors';
 import { useAppStore } from '../AppServices';
 import { SidePanel } from '../layout/SidePanel';
