@@ -1,7 +1,8 @@
 /**
  * The analysis benchmark: full analysis of the bench org (`analysisOrg.ts`) at sizes S, M and L, the
  * incremental recompute of M after a one-policy edit (the median of five successive edits, and the first
- * on its own), an edit as the app's worker and page see it (`analysis.M.editMs`: text in, graph out,
+ * on its own; each edit parsed from the previous text as the app does, and again from fresh parses:
+ * `analysis.M.freshParseIncrementalMs`), an edit as the app's worker and page see it (`analysis.M.editMs`: text in, graph out,
  * through the wire encoding and a structured clone), and the peak memory of L. Each size runs in a child
  * process (`analysisRun.ts`), so that every figure starts from a cold heap and L's peak RSS is measured
  * by the operating system rather than estimated. A run that exceeds its time limit is reported as
@@ -73,6 +74,8 @@ export async function benchAnalysis(options: AnalysisBenchOptions = {}): Promise
       out['analysis.M.firstIncrementalMs'] = figures.firstIncrementalMs;
     if (size === 'M' && figures.firstIncrementalCpuMs !== undefined)
       out['analysis.M.firstIncrementalCpuMs'] = figures.firstIncrementalCpuMs;
+    if (size === 'M' && figures.freshParseIncrementalMs !== undefined)
+      out['analysis.M.freshParseIncrementalMs'] = figures.freshParseIncrementalMs;
     if (size === 'M' && figures.editMs !== undefined) out['analysis.M.editMs'] = figures.editMs;
     if (size === 'L') out['analysis.L.peakMB'] = figures.peakMB ?? 0;
   }
