@@ -7,25 +7,88 @@
  * (`withNeighbourhood`). For that node, the result lights up and lists exactly what the whole graph
  * would (a test checks every node of the S org).
  */
-import { compareStrings } from './order';
+import { compareStrings, lowerBoundBy } from './order';
 import type { Neighbourhood, PrincipalReach, ResourceReach } from './reachTypes';
-import type { AccessGraph, EffectiveAccessEdge, GraphEdge } from './types';
+import type { AccessGraph, EffectiveAccessEdge, GraphEdge, OmittedAccess } from './types';
 
-/** The graph without effective-access edges and reachability, with the counts the page shows instead. */
-export function omitAccess(graph: AccessGraph): AccessGraph {
-  const resourcesByPrincipal: Record<string, number> = {};
-  for (const entry of graph.reachability.byPrincipal)
-    resourcesByPrincipal[entry.principal] = entry.resources.length;
-  const principalsByResource: Record<string, number> = {};
-  for (const entry of graph.reachability.byResource)
-    principalsByResource[entry.resource] = entry.principals.length;
-  const edges = graph.edges.filter((edge) => edge.kind !== 'effective-access');
-  return {
-    ...graph,
-    edges,
-    reachability: { byPrincipal: [], byResource: [] },
-    omitted: { edges: graph.edges.length - edges.length, resourcesByPrincipal, principalsByResource },
-  };
+/**
+ * Where the effective-access edges are in a graph's edge list, `[start, end)`: one run, found by binary
+ * search, since the list is sorted by id and an edge id begins with its kind (`staticEdges.ts`).
+ */
+export function accessRange(edges: readonly GraphEdge[]): readonly [number, number] {
+  const start = lowerBoundBy(edges, 'effective-access|', idOf);
+  // '}' follows '|': every id from the prefix up to this key begins with the prefix.
+  return [start, lowerBoundBy(edges, 'effective-access}', idOf, start)];
+}
+
+function idOf(edge: GraphEdge): string {
+  return edge.id;
+}
+
+/** Whether `after` has the same entries as `before`, in order, by name and count. */
+function sameCounts<T>(
+  before: readonly T[],
+  after: readonly T[],
+  name: (entry: T) => string,
+  count: (entry: T) => number,
+): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < before.length; i++) {
+    const x = before[i] as T;
+    const y = after[i] as T;
+    if (x !== y && (name(x) !== name(y) || count(x) !== count(y))) return false;
+  }
+  return true;
+}
+
+/** Whether each principal and each resource, in the same order, reaches as many as in `before`. */
+function sameReachCounts(before: AccessGraph['reachability'], after: AccessGraph['reachability']): boolean {
+  return (
+    sameCounts<PrincipalReach>(
+      before.byPrincipal,
+      after.byPrincipal,
+      (e) => e.principal,
+      (e) => e.resources.length,
+    ) &&
+    sameCounts<ResourceReach>(
+      before.byResource,
+      after.byResource,
+      (e) => e.resource,
+      (e) => e.principals.length,
+    )
+  );
+}
+
+/**
+ * The graph without effective-access edges and reachability, with the counts the page shows instead.
+ * After an edit, pass the previous graph and what this made of it: when no count changed, the counts
+ * are that result's own object (the wire then sends them as unchanged). The entries an incremental
+ * analysis did not touch are the previous graph's objects, so the comparison reads only the others.
+ */
+export function omitAccess(
+  graph: AccessGraph,
+  previous?: { readonly graph: AccessGraph; readonly omitted: OmittedAccess },
+): AccessGraph {
+  const [start, end] = accessRange(graph.edges);
+  // Copied in two runs (native slices): the edges themselves are not read.
+  const edges = graph.edges.slice(0, start).concat(graph.edges.slice(end));
+  let omitted: OmittedAccess;
+  if (
+    previous !== undefined &&
+    previous.omitted.edges === end - start &&
+    sameReachCounts(previous.graph.reachability, graph.reachability)
+  )
+    omitted = previous.omitted;
+  else {
+    const resourcesByPrincipal: Record<string, number> = {};
+    for (const entry of graph.reachability.byPrincipal)
+      resourcesByPrincipal[entry.principal] = entry.resources.length;
+    const principalsByResource: Record<string, number> = {};
+    for (const entry of graph.reachability.byResource)
+      principalsByResource[entry.resource] = entry.principals.length;
+    omitted = { edges: end - start, resourcesByPrincipal, principalsByResource };
+  }
+  return { ...graph, edges, reachability: { byPrincipal: [], byResource: [] }, omitted };
 }
 
 interface ReachMaps {

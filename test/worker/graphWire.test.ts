@@ -2,8 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analysisOrg, editedOrg } from '../../scripts/bench/analysisOrg';
 import { DEFAULT_ENGINE } from '../../src/analysis/defaultEngine';
-import { withNeighbourhood } from '../../src/analysis/omittedAccess';
-import { PRINCIPAL_NODE_KINDS, type AccessGraph, type Neighbourhood } from '../../src/analysis/types';
+import { omitAccess, withNeighbourhood } from '../../src/analysis/omittedAccess';
+import type { PrincipalReach } from '../../src/analysis/reachTypes';
+import {
+  PRINCIPAL_NODE_KINDS,
+  type AccessGraph,
+  type Neighbourhood,
+  type OmittedAccess,
+} from '../../src/analysis/types';
 import { computeHighlight } from '../../src/graph/highlight';
 import type { GraphFilters } from '../../src/graph/view';
 
@@ -54,6 +60,43 @@ describe('diffList and applyList', () => {
           const cloned = applyList(old, structuredClone(patch));
           expect(cloned).toStrictEqual(next);
           cloned?.forEach((item, i) => expect(item === next[i]).toBe(old.includes(next[i] as Item)));
+        },
+      ),
+    );
+  });
+
+  it('by key, keep every shared entry of lists sorted by that key, and rebuild any list exactly', () => {
+    const key = (item: Item): string => String(item.id).padStart(3, '0');
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.nat(200), { maxLength: 40 }),
+        fc.array(fc.constantFrom('keep', 'drop', 'replace'), { maxLength: 40 }),
+        fc.uniqueArray(fc.nat(200), { maxLength: 10 }),
+        fc.array(fc.nat(60), { maxLength: 30 }),
+        (ids, fates, inserted, shuffled) => {
+          const old: Item[] = [...ids].sort((a, b) => a - b).map((id) => ({ id }));
+          const next: Item[] = [];
+          old.forEach((item, i) => {
+            const fate = fates[i] ?? 'keep';
+            if (fate === 'keep') next.push(item);
+            if (fate === 'replace') next.push({ id: item.id });
+          });
+          for (const id of inserted) if (!ids.includes(id)) next.push({ id });
+          next.sort((a, b) => a.id - b.id);
+          const patch = diffList(old, next, key);
+          const rebuilt = applyList(old, patch);
+          rebuilt?.forEach((item, i) => expect(item === next[i]).toBe(true));
+          expect(rebuilt?.length).toBe(next.length);
+          // Sorted: exactly the entries the previous list does not hold travel.
+          expect(patch.items).toStrictEqual(next.filter((item) => !old.includes(item)));
+          expect(patch.items.every((item) => !old.includes(item))).toBe(true);
+          // Out of order, the patch is still exact (entries kept out of place are sent again).
+          const unsorted = shuffled.map((n) =>
+            n < 40 && old.length > 0 ? (old[n % old.length] as Item) : { id: n },
+          );
+          const again = applyList(old, diffList(old, unsorted, key));
+          expect(again?.length).toBe(unsorted.length);
+          again?.forEach((item, i) => expect(item === unsorted[i]).toBe(true));
         },
       ),
     );
@@ -190,27 +233,69 @@ describe('a graph too large to copy', () => {
     const value = analysisOrg('S');
     const a = JSON.stringify(value, null, 2);
     const b = JSON.stringify(editedOrg(value), null, 2);
-    const posted = await postedGraphs([a, b, b, a], 0);
+    // An edit that changes counts: app-1 may do anything anywhere.
+    const wide = structuredClone(value) as {
+      roles: { arn: string; policies: { document: { Statement: unknown[] } }[] }[];
+    };
+    wide.roles
+      .find((r) => r.arn.endsWith(':role/app/app-1'))
+      ?.policies[0]?.document.Statement.push({ Effect: 'Allow', Action: '*', Resource: '*' });
+    const c = JSON.stringify(wide, null, 2);
+    const posted = await postedGraphs([a, b, b, a, c], 0);
+    expect(posted[4]?.graph.reachability).not.toStrictEqual(posted[3]?.graph.reachability);
     // Counts that did not change are not sent again.
     const third = (posted[2]?.message as { result: { graphPatch?: { omitted: unknown } } }).result;
     expect(third.graphPatch?.omitted).toBe('same');
     const decode = createGraphDecoder();
-    for (const { graph: full, message, state } of posted) {
-      const sent = (decode(message) as { result: { graph: AccessGraph } }).result.graph;
+    const sent = posted.map(({ graph: full, message }) => {
+      const graph = (decode(message) as { result: { graph: AccessGraph } }).result.graph;
       const access = full.edges.filter((e) => e.kind === 'effective-access');
       expect(access.length).toBeGreaterThan(1000);
-      expect(sent.edges).toStrictEqual(full.edges.filter((e) => e.kind !== 'effective-access'));
-      expect(sent.reachability).toStrictEqual({ byPrincipal: [], byResource: [] });
-      expect(sent.omitted?.edges).toBe(access.length);
-      expect(sent.nodes).toStrictEqual(full.nodes);
-      expect(sent.findings).toStrictEqual(full.findings);
+      expect(graph.edges).toStrictEqual(full.edges.filter((e) => e.kind !== 'effective-access'));
+      expect(graph.reachability).toStrictEqual({ byPrincipal: [], byResource: [] });
+      expect(graph.omitted?.edges).toBe(access.length);
+      // Counts kept from the previous message are this graph's counts.
+      expect(graph.omitted?.resourcesByPrincipal).toStrictEqual(
+        Object.fromEntries(full.reachability.byPrincipal.map((e) => [e.principal, e.resources.length])),
+      );
+      expect(graph.omitted?.principalsByResource).toStrictEqual(
+        Object.fromEntries(full.reachability.byResource.map((e) => [e.resource, e.principals.length])),
+      );
+      expect(graph.nodes).toStrictEqual(full.nodes);
+      expect(graph.findings).toStrictEqual(full.findings);
+      expect(reachCounts(graph).sort()).toStrictEqual(reachCounts(full).sort());
+      return graph;
+    });
+    // Counts are sent again when one changed, even with as many edges as before.
+    const base = (posted[0] as { graph: AccessGraph }).graph;
+    const before = omitAccess(base).omitted as OmittedAccess;
+    expect(omitAccess(base, { graph: base, omitted: before }).omitted).toBe(before);
+    const entry = base.reachability.byPrincipal.find((e) => e.resources.length > 1) as PrincipalReach;
+    const byPrincipal = base.reachability.byPrincipal.map((e) =>
+      e === entry ? { ...e, resources: e.resources.slice(1) } : e,
+    );
+    const changed = { ...base, reachability: { ...base.reachability, byPrincipal } };
+    const after = omitAccess(changed, { graph: base, omitted: before }).omitted;
+    expect(after).not.toBe(before);
+    expect(after?.resourcesByPrincipal[entry.principal]).toBe(entry.resources.length - 1);
+    // The worker answers neighbourhoods from its latest analysis: that of the last text, and of the first
+    // text again in a worker that analysed only it.
+    const [first] = await postedGraphs([a], 0);
+    const last = posted.at(-1);
+    if (first === undefined || last === undefined) throw new Error('invariant: both were posted');
+    const decodedFirst = (createGraphDecoder()(first.message) as { result: { graph: AccessGraph } }).result;
+    const cases = [
+      { full: last.graph, sent: sent.at(-1) as AccessGraph, state: last.state },
+      { full: first.graph, sent: decodedFirst.graph, state: first.state },
+    ];
+    for (const { full, sent: sentGraph, state } of cases) {
       const principals = full.nodes.filter((n) =>
         (PRINCIPAL_NODE_KINDS as readonly string[]).includes(n.kind),
       );
       const resources = full.nodes.filter((n) => n.kind === 'resource');
       expect(principals.length).toBeGreaterThan(50);
       for (const node of [...principals, ...resources]) {
-        const shown = withNeighbourhood(sent, await askNeighbourhood(state, node.id));
+        const shown = withNeighbourhood(sentGraph, await askNeighbourhood(state, node.id));
         expect(litOf(shown, node.id), node.id).toStrictEqual(litOf(full, node.id));
         expect(reachedCount(shown, node.id)).toBe(reachedCount(full, node.id));
         expect(reacherCount(shown, node.id)).toBe(reacherCount(full, node.id));
@@ -219,11 +304,10 @@ describe('a graph too large to copy', () => {
       }
       // Narrowed by access level, the lit part still agrees (the grants travel with the edges).
       for (const node of principals.slice(0, 40)) {
-        const shown = withNeighbourhood(sent, await askNeighbourhood(state, node.id));
+        const shown = withNeighbourhood(sentGraph, await askNeighbourhood(state, node.id));
         const filters: AccessFilters = { accessLevels: ['Write'] };
         expect(litOf(shown, node.id, filters)).toStrictEqual(litOf(full, node.id, filters));
       }
-      expect(reachCounts(sent).sort()).toStrictEqual(reachCounts(full).sort());
     }
   });
 
