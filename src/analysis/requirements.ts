@@ -17,20 +17,51 @@ export interface ScenarioRequirements {
   readonly managedPolicies: readonly string[];
 }
 
-function managedOf(list: readonly PolicyAttachment[]): string[] {
-  return list.flatMap((a) => (a.kind === 'managed' && isAwsManagedPolicyArn(a.arn) ? [a.arn] : []));
+/** The catalog services of a list of resource ARNs, per list: an edit of a policy keeps the scenario's lists. */
+const SERVICES = new WeakMap<readonly string[] | readonly object[], readonly string[]>();
+/** The AWS managed policies a holder attaches, per holder: an edit rebuilds only the edited one. */
+const MANAGED = new WeakMap<object, readonly string[]>();
+
+function servicesOf<T>(list: readonly T[], arnsOf: (item: T) => readonly string[]): readonly string[] {
+  let services = SERVICES.get(list as readonly object[]);
+  if (services === undefined) {
+    const found = new Set<string>();
+    for (const item of list)
+      for (const arn of arnsOf(item)) {
+        const service = parseArn(arn)?.service;
+        if (service !== undefined) found.add(service.toLowerCase());
+      }
+    services = [...found];
+    SERVICES.set(list as readonly object[], services);
+  }
+  return services;
 }
 
-/** Lists the requirements of `scenario`. */
+function managedOf(holder: { readonly policies: readonly PolicyAttachment[]; readonly permissionsBoundary?: string | undefined }): readonly string[] {
+  let arns = MANAGED.get(holder);
+  if (arns === undefined) {
+    const found: string[] = [];
+    for (const a of holder.policies) if (a.kind === 'managed' && isAwsManagedPolicyArn(a.arn)) found.push(a.arn);
+    const boundary = holder.permissionsBoundary;
+    if (boundary !== undefined && isAwsManagedPolicyArn(boundary)) found.push(boundary);
+    arns = found;
+    MANAGED.set(holder, arns);
+  }
+  return arns;
+}
+
+/**
+ * Lists the requirements of `scenario`. The worker asks on every edit; what it reads of an unchanged
+ * list or holder (the same object after an incremental parse) is remembered, so an edit costs a walk
+ * over the holders, not parsing every ARN again (6 ms at M).
+ */
 export function scenarioRequirements(scenario: Scenario): ScenarioRequirements {
   const services = new Set(['sts', 'iam']);
-  for (const arn of [...scenario.resources.map((r) => r.arn), ...scenario.resourceShares.flatMap((s) => s.resources)]) {
-    const service = parseArn(arn)?.service;
-    if (service !== undefined) services.add(service.toLowerCase());
-  }
+  for (const s of servicesOf(scenario.resources, (r) => [r.arn])) services.add(s);
+  for (const s of servicesOf(scenario.resourceShares, (share) => share.resources)) services.add(s);
   const managed = new Set<string>();
-  for (const holder of [...scenario.users, ...scenario.groups, ...scenario.roles, ...scenario.sessions]) for (const arn of managedOf(holder.policies)) managed.add(arn);
-  for (const holder of [...scenario.users, ...scenario.roles]) if (holder.permissionsBoundary !== undefined && isAwsManagedPolicyArn(holder.permissionsBoundary)) managed.add(holder.permissionsBoundary);
+  for (const list of [scenario.users, scenario.groups, scenario.roles, scenario.sessions])
+    for (const holder of list) for (const arn of managedOf(holder)) managed.add(arn);
   return { services: [...services].sort(), managedPolicies: [...managed].sort() };
 }
 

@@ -72,7 +72,8 @@ export interface TextParse {
 }
 
 interface Memo {
-  readonly lineStarts: readonly number[];
+  /** Offsets fit 32 bits: a string holds at most 2^29 characters. */
+  readonly lineStarts: Int32Array;
   /** Sorted by start; no two overlap. */
   readonly sites: readonly Placed[];
   /** The diagnostics of `result` with their spots, in the same order. */
@@ -96,7 +97,11 @@ function parseFull(text: string): TextParse {
   return {
     text,
     result: parsed.result,
-    memo: { lineStarts: lineStartsOf(text), sites: sitesOf(parsed.root), spotted: parsed.spotted },
+    memo: {
+      lineStarts: Int32Array.from(lineStartsOf(text)),
+      sites: sitesOf(parsed.root),
+      spotted: parsed.spotted,
+    },
   };
 }
 
@@ -260,13 +265,19 @@ function patch(previous: TextParse, memo: Memo, scenario: Scenario, text: string
     );
   }
   const spotted = inSourceOrder([...kept, ...inSourceOrder(fresh)]);
-  const sites = memo.sites.map((s, i) =>
-    i < at
-      ? s
-      : i === at
-        ? { ...s, start: placed.start + root.offset, end: placed.start + root.offset + root.length }
-        : { ...s, start: s.start + delta, end: s.end + delta },
-  );
+  // Written field by field (a spread per site cost 4 ms at M, where an edit moves thousands).
+  const sites = memo.sites.slice();
+  sites[at] = {
+    site: placed.site,
+    path: placed.path,
+    start: placed.start + root.offset,
+    end: placed.start + root.offset + root.length,
+  };
+  if (delta !== 0)
+    for (let k = at + 1; k < sites.length; k++) {
+      const s = sites[k] as Placed;
+      sites[k] = { site: s.site, path: s.path, start: s.start + delta, end: s.end + delta };
+    }
   return {
     text,
     result: { scenario: next, diagnostics: spotted.map((s) => s.diagnostic) },
@@ -285,22 +296,41 @@ function movedSpot(spot: TextSpot, placed: Placed, delta: number): TextSpot {
   return spot;
 }
 
-/** The line starts of the new text: those before the change kept, those inside it found again, those after it moved. */
+/** The first index of the sorted `starts` whose line begins after the newline at `offset` or later. */
+function firstLineAfter(starts: Int32Array, offset: number, from = 0): number {
+  let lo = from;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    // A line starts after a newline at offset start - 1.
+    if ((starts[mid] as number) - 1 < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The line starts of the new text: those before the change kept, those inside it found again, those
+ * after it moved. A typed array, copied in native runs and moved in place: a scenario has ~100,000
+ * lines at M, and building a list of them entry by entry cost 5 ms of each edit.
+ */
 function movedLineStarts(
-  starts: readonly number[],
+  starts: Int32Array,
   text: string,
   from: number,
   to: number,
   delta: number,
-): number[] {
-  const out: number[] = [];
-  let i = 0;
-  // A line starts after a newline at offset start - 1; the newlines before `from` are unchanged.
-  while (i < starts.length && (starts[i] as number) - 1 < from) out.push(starts[i++] as number);
+): Int32Array {
+  const i = firstLineAfter(starts, from);
+  const j = firstLineAfter(starts, to, i);
+  const inside: number[] = [];
   for (let n = text.indexOf('\n', from); n >= 0 && n < to + delta; n = text.indexOf('\n', n + 1))
-    out.push(n + 1);
-  while (i < starts.length && (starts[i] as number) - 1 < to) i++;
-  while (i < starts.length) out.push((starts[i++] as number) + delta);
+    inside.push(n + 1);
+  const out = new Int32Array(starts.length - (j - i) + inside.length);
+  out.set(starts.subarray(0, i));
+  out.set(inside, i);
+  out.set(starts.subarray(j), i + inside.length);
+  if (delta !== 0) for (let k = i + inside.length; k < out.length; k++) (out[k] as number) += delta;
   return out;
 }
 

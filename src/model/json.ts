@@ -21,7 +21,7 @@ export function lineStartsOf(text: string): number[] {
 }
 
 /** A line index over the line starts of one text (`lineStartsOf`). */
-export function lineIndexOf(starts: readonly number[]): LineIndex {
+export function lineIndexOf(starts: ArrayLike<number>): LineIndex {
   function position(offset: number): { line: number; column: number } {
     let lo = 0;
     let hi = starts.length - 1;

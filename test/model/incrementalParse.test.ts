@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioTextFrom, type TextParse } from '../../src/model/incrementalParse';
+import { parseScenarioTextFrom, textLines, type TextParse } from '../../src/model/incrementalParse';
+import { lineIndexOf, lineStartsOf } from '../../src/model/json';
 import { parseScenarioText } from '../../src/model/parseScenario';
 import { analysisOrg } from '../../scripts/bench/analysisOrg';
 
@@ -105,9 +106,25 @@ function chain(start: string, edits: readonly RawEdit[]): { patched: number } {
   let previous: TextParse | undefined = parseScenarioTextFrom(undefined, text);
   let patched = 0;
   for (const raw of edits) {
-    text = apply(text, place(text, raw));
+    const placed = place(text, raw);
+    text = apply(text, placed);
     const next = parseScenarioTextFrom(previous, text);
     expect(next.result).toStrictEqual(parseScenarioText(text));
+    // Lines and columns (editor markers, lint) are the new text's, around the edit and throughout.
+    const lines = textLines(next);
+    if (lines !== undefined) {
+      const truth = lineIndexOf(lineStartsOf(text));
+      const step = Math.max(1, Math.floor(text.length / 150));
+      const offsets = [
+        placed.at - 1,
+        placed.at,
+        placed.at + placed.insert.length,
+        placed.at + placed.insert.length + 1,
+      ];
+      for (let o = 0; o < text.length; o += step) offsets.push(o);
+      for (const o of offsets)
+        if (o >= 0 && o < text.length) expect(lines.rangeOf(o, 1)).toStrictEqual(truth.rangeOf(o, 1));
+    }
     // A patched parse keeps the previous scenario's untouched lists.
     if (
       previous.result.scenario !== undefined &&
