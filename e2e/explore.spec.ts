@@ -129,6 +129,18 @@ test.describe('graph', () => {
     await graph.pickFirstResult();
     await expect.poll(() => app.graph.selected()).toBe(BUCKET);
     await expect.poll(() => graph.inView(BUCKET)).toBe(true);
+    // Framed with what it lights up: who reaches the bucket is on screen too, not only the bucket.
+    await graph.control('Zoom in');
+    await graph.control('Zoom in');
+    await graph.search('User2');
+    await graph.pickFirstResult();
+    await graph.search(BUCKET);
+    await graph.pickFirstResult();
+    await expect.poll(() => app.graph.selected()).toBe(BUCKET);
+    const drawn = await graph.nodes();
+    const lit = (await graph.highlighted()).filter((id) => !drawn.some((n) => n.parent === id));
+    expect(lit).toContain(USER2);
+    for (const id of lit) await expect.poll(() => graph.inView(id), { message: id }).toBe(true);
   });
 
   test('account and type filters change what is drawn', async ({ app, page }) => {

@@ -295,6 +295,33 @@ export class GraphController {
     cy.animate({ fit: { eles, padding: FIT_PADDING * 2 }, duration: 220, easing: 'ease-out-cubic' });
   }
 
+  /**
+   * Brings a node and what its selection lights up into view, so that its paths are on screen: the
+   * view fits them when that keeps labels readable (zoomed in at most to 1.2, out at most to 0.45);
+   * when they are further apart (or more than 400 lit nodes), the node is centred as `center` does,
+   * since zooming out further would show them as dots.
+   */
+  frame(id: string, lit: readonly string[]): void {
+    const { cy } = this;
+    const ele = cy.getElementById(id);
+    if (ele.empty()) return;
+    if (lit.length > 400) return this.center(id);
+    let eles = ele;
+    for (const other of lit) {
+      const e = cy.getElementById(other);
+      // Accounts and OUs are boxes around their members: framing one would frame all of them.
+      if (e.nonempty() && !e.isParent()) eles = eles.union(e);
+    }
+    const box = eles.boundingBox({ includeLabels: true });
+    const padding = FIT_PADDING * 2;
+    const fits = Math.min((cy.width() - 2 * padding) / Math.max(box.w, 1), (cy.height() - 2 * padding) / Math.max(box.h, 1));
+    if (!(fits >= 0.45)) return this.center(id);
+    const zoom = Math.min(1.2, fits);
+    const pan = { x: cy.width() / 2 - ((box.x1 + box.x2) / 2) * zoom, y: cy.height() / 2 - ((box.y1 + box.y2) / 2) * zoom };
+    cy.stop();
+    cy.animate({ zoom, pan, duration: this.large ? 0 : 220, easing: 'ease-out-cubic' });
+  }
+
   /** Centres one node, keeping the zoom unless it is too far out to see it. */
   center(id: string): void {
     const { cy } = this;

@@ -176,9 +176,27 @@ export function GraphPanel(props: GraphPanelProps) {
     if (focus.length > 0) controller.fit(focus);
   }, [controller, focus]);
 
+  // A node picked from the search is framed with what it lights up once its highlight is computed; in a
+  // graph sent without its access, once the node's part has arrived (until then it is centred).
+  const framing = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const id = framing.current;
+    if (controller === undefined || id === undefined || highlight.selected !== id) return;
+    if (graph?.omitted !== undefined && highlight.nodes.size <= 1) {
+      controller.center(id);
+      return;
+    }
+    framing.current = undefined;
+    controller.frame(id, [...highlight.nodes]);
+  }, [controller, graph, highlight, elements]);
+
   const pick = (id: string): void => {
+    if (selectionRef.current === id) {
+      controller?.frame(id, [...highlight.nodes]);
+      return;
+    }
+    framing.current = id;
     select(id);
-    controller?.center(id);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
