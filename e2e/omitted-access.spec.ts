@@ -7,6 +7,7 @@
  */
 import { syntheticOrganization } from '../scripts/synthetic';
 import { runAnalysis } from '../src/analysis/analyzeScenario';
+import { expandActions } from '../src/analysis/grants';
 import type { AccessGraph } from '../src/analysis/types';
 import { prepareNodeEnv } from '../src/cli/analyzeCommand';
 import { computeHighlight } from '../src/graph/highlight';
@@ -75,6 +76,27 @@ test('a graph sent without its effective access lights up what the whole graph d
   await expect(inspector.getByRole('heading', { name: /Who can reach it/ })).toContainText(
     String(reacherCount(full, resource?.resource ?? '')),
   );
+
+  // The simulator suggests the actions a principal other than the selected node already has on a
+  // resource, from that principal's part (the shown graph holds the selected resource's).
+  const reached = most?.resources.find((r) => r.resource !== resource?.resource);
+  const granted = full.edges.find((e) => e.id === reached?.edge);
+  expect(granted?.kind).toBe('effective-access');
+  const expected =
+    granted?.kind === 'effective-access'
+      ? expandActions(granted, full.actionLevels).map((a) => a.action)
+      : [];
+  expect(expected.length).toBeGreaterThan(0);
+  await app.inspector.field('Principal').fill(most?.principal ?? '');
+  await app.inspector.field('Resource').fill(reached?.resource ?? '');
+  const list = await app.inspector.field('Action').getAttribute('list');
+  const suggested = () =>
+    page
+      .locator(`datalist[id="${list ?? ''}"] option`)
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  await expect
+    .poll(async () => (await suggested()).slice(0, expected.length), { timeout: 30_000 })
+    .toStrictEqual(expected);
 
   // Selecting one of the drawn access edges keeps the part it belongs to and explains the edge.
   const edge = (await graph.edges()).find((e) => e.kind === 'effective-access');

@@ -3,7 +3,7 @@
  * the request simulator, the editor tabs and the view (STYLE.md rule 8). Components select narrow
  * parts of it; derived data lives in `selectors.ts`.
  */
-import type { AccessGraph, AnalysisProgress } from '../analysis/types';
+import type { AccessGraph, AnalysisProgress, Neighbourhood } from '../analysis/types';
 import type { EvaluationResult, Request } from '../engine/types';
 import type { Language } from '../io/share/languages';
 import type { ShareError } from '../io/share/shareError';
@@ -68,6 +68,11 @@ export interface AnalysisState {
   /** The engine's failure message (timeout, crash) when `status` is `failed`. */
   readonly error: string | undefined;
   readonly stats: AnalyzeStats | undefined;
+  /**
+   * In a graph sent without its effective access, the part of the simulator's principal when it is not
+   * the node the graph holds the part of (the simulator suggests the actions it already has from it).
+   */
+  readonly simulatorPart: Neighbourhood | undefined;
 }
 
 export interface AnalysisSlice {

@@ -23,6 +23,7 @@ const INITIAL: AnalysisState = {
   stale: false,
   error: undefined,
   stats: undefined,
+  simulatorPart: undefined,
 };
 
 /** Creates the analysis slice; it subscribes to the document and schedules analyses itself. */
@@ -72,6 +73,32 @@ export function createAnalysisSlice(deps: SliceDeps): Slice<AnalysisSlice> {
       const shown = await withSelection(graph);
       if (seq === baseSeq && around === node && get().analysis.graph !== undefined)
         set({ analysis: { ...get().analysis, graph: shown } });
+    }
+
+    /** Asks for the simulator principal's part when the shown graph does not hold it. */
+    async function fetchSimulatorPart(): Promise<void> {
+      const graph = base;
+      const principal = get().simulator.principal;
+      const held = get().analysis.simulatorPart;
+      const wanted =
+        graph?.omitted !== undefined && principal !== around && lookupOf(graph).nodes.has(principal)
+          ? principal
+          : undefined;
+      if (held?.node === wanted && held !== undefined) return;
+      if (wanted === undefined) {
+        if (held !== undefined) set({ analysis: { ...get().analysis, simulatorPart: undefined } });
+        return;
+      }
+      const seq = baseSeq;
+      let part;
+      try {
+        part = await deps.engine.neighbourhood(wanted);
+      } catch {
+        // No suggestions from it; the next change of the principal asks again.
+        return;
+      }
+      if (seq === baseSeq && get().simulator.principal === wanted)
+        set({ analysis: { ...get().analysis, simulatorPart: part } });
     }
 
     function clearPending(): void {
@@ -142,12 +169,16 @@ export function createAnalysisSlice(deps: SliceDeps): Slice<AnalysisSlice> {
           graphRevision: outcome.graph === undefined ? previous.graphRevision : revision,
           stale: outcome.graph === undefined,
           stats: outcome.stats,
+          // A part of the previous graph is asked again below.
+          simulatorPart: outcome.graph === undefined ? previous.simulatorPart : undefined,
         },
       });
+      void fetchSimulatorPart();
     }
 
     api.subscribe((state, prev) => {
-      if (state.selection.id !== prev.selection.id) void refocus();
+      if (state.selection.id !== prev.selection.id) void refocus().then(fetchSimulatorPart);
+      if (state.simulator.principal !== prev.simulator.principal) void fetchSimulatorPart();
       if (state.document.revision === prev.document.revision) return;
       clearPending();
       const delay = state.document.origin === 'typing' ? deps.typingDelayMs : 0;

@@ -36,6 +36,7 @@ export function RequestSimulator() {
   const store = useAppStoreApi();
   const form = useAppStore((s) => s.simulator);
   const graph = useAppStore(selectGraph);
+  const part = useAppStore((s) => s.analysis.simulatorPart);
   const running = useAppStore((s) => s.simulation.status === 'running');
   const catalog = useCatalog([servicePrefix(form.action)]);
   const id = useId();
@@ -94,7 +95,7 @@ export function RequestSimulator() {
       <Options id={`${id}-p`} items={principalSuggestions(graph)} />
       <Options
         id={`${id}-a`}
-        items={actionSuggestions(catalog, form.action, graph, form.principal, form.resource)}
+        items={actionSuggestions(catalog, form.action, graph, form.principal, form.resource, part)}
       />
       <Options id={`${id}-r`} items={resourceSuggestions(graph)} />
       <Options id={`${id}-k`} items={contextKeySuggestions(catalog, form.action)} />

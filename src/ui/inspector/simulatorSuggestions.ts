@@ -3,7 +3,7 @@
  * the catalog (the actions the principal already has on the resource first), and condition keys
  * for the action's service.
  */
-import { PRINCIPAL_NODE_KINDS, type AccessGraph } from '../../analysis/types';
+import { PRINCIPAL_NODE_KINDS, type AccessGraph, type Neighbourhood } from '../../analysis/types';
 import { expandActions } from '../../analysis/grants';
 import type { Catalog } from '../../catalog';
 import { lookupOf } from '../../state/graphLookup';
@@ -53,14 +53,23 @@ export function actionSuggestions(
   graph: AccessGraph | undefined,
   principal: string,
   resource: string,
+  part?: Neighbourhood,
 ): readonly Suggestion[] {
   const granted: Suggestion[] = [];
   if (graph !== undefined) {
+    // A graph sent without its access holds the principal's reach only as its part (`part`) when the
+    // principal is not the selected node.
+    const own = part?.node === principal ? part : undefined;
     const lookup = lookupOf(graph);
-    const reached = lookup.byPrincipal
-      .get(principal)
-      ?.resources.find((r) => r.resource === resource || resource.startsWith(`${r.resource}/`));
-    const edge = reached === undefined ? undefined : lookup.edges.get(reached.edge);
+    const reached = (own === undefined ? lookup.byPrincipal.get(principal) : own.principal)?.resources.find(
+      (r) => r.resource === resource || resource.startsWith(`${r.resource}/`),
+    );
+    const edge =
+      reached === undefined
+        ? undefined
+        : own === undefined
+          ? lookup.edges.get(reached.edge)
+          : own.edges.find((e) => e.id === reached.edge);
     if (edge?.kind === 'effective-access')
       granted.push(
         ...expandActions(edge, graph.actionLevels).map((a) => ({
