@@ -67,8 +67,14 @@ interface Placed {
 export interface TextParse {
   readonly text: string;
   readonly result: ParseResult;
-  /** Undefined when the next text is always parsed in full (this one has no usable scenario). */
+  /** Undefined when this text has no usable scenario. */
   readonly memo: Memo | undefined;
+  /**
+   * Without a memo: the last parse before it that has one, which the next text is parsed from. Typing
+   * in a policy passes through texts that do not parse (an open quote, a missing comma); the text after
+   * them differs from the last good one inside the same document, so it still shares the rest.
+   */
+  readonly lastGood?: TextParse;
 }
 
 interface Memo {
@@ -83,11 +89,13 @@ interface Memo {
 /** Parses `text`, reusing `previous` (the parse of the text before the edit) where the edit allows. */
 export function parseScenarioTextFrom(previous: TextParse | undefined, text: string): TextParse {
   if (previous !== undefined && previous.text === text) return previous;
-  if (previous?.memo !== undefined && previous.result.scenario !== undefined) {
-    const patched = patch(previous, previous.memo, previous.result.scenario, text);
+  const base = previous?.memo !== undefined ? previous : previous?.lastGood;
+  if (base?.memo !== undefined && base.result.scenario !== undefined) {
+    const patched = patch(base, base.memo, base.result.scenario, text);
     if (patched !== undefined) return patched;
   }
-  return parseFull(text);
+  const full = parseFull(text);
+  return full.memo === undefined && base !== undefined ? { ...full, lastGood: base } : full;
 }
 
 function parseFull(text: string): TextParse {

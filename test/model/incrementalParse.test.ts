@@ -183,6 +183,26 @@ describe('parseScenarioTextFrom', () => {
     expect(patched).toBe(edits);
   });
 
+  it('after texts that do not parse, patches the next one from the last that did', () => {
+    const good = JSON.stringify(analysisOrg('S'), null, 2);
+    const at = good.indexOf('"Effect"', good.indexOf('"roles"'));
+    const typing = ['"', '"S', '"Sid', '"Sid"', '"Sid":', '"Sid": "x"', '"Sid": "x",'].map(
+      (piece) => good.slice(0, at) + piece + ' ' + good.slice(at),
+    );
+    const first = parseScenarioTextFrom(undefined, good);
+    let previous = first;
+    for (const text of typing) {
+      const next = parseScenarioTextFrom(previous, text);
+      expect(next.result).toStrictEqual(parseScenarioText(text));
+      previous = next;
+    }
+    // Only the last text parses; it shares everything outside the edited document with the first.
+    expect(typing.slice(0, -1).every((t) => parseScenarioText(t).scenario === undefined)).toBe(true);
+    const scenario = previous.result.scenario;
+    expect(scenario?.accounts).toBe(first.result.scenario?.accounts);
+    expect(scenario?.resources).toBe(first.result.scenario?.resources);
+  });
+
   it('equals a full parse on a pretty-printed and on a one-line org with many sites and diagnostics', () => {
     const value = analysisOrg('S');
     for (const text of [JSON.stringify(value, null, 2), JSON.stringify(value)]) {
