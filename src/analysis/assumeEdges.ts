@@ -331,6 +331,25 @@ function evaluateRole(
   return { record: { fingerprint: at.roleFp, callers: callerIds, cells, edges }, evaluations, reused };
 }
 
+const BY_SOURCE = new WeakMap<readonly CanAssumeEdge[], ReadonlyMap<string, readonly CanAssumeEdge[]>>();
+
+/**
+ * Every `can-assume` edge of a trust phase by caller (blocked ones included), in the order of `edges`:
+ * built once per output, and by `patchAssumeEdges` from the previous one.
+ */
+export function edgesBySource(output: AssumeOutput): ReadonlyMap<string, readonly CanAssumeEdge[]> {
+  const known = BY_SOURCE.get(output.edges);
+  if (known !== undefined) return known;
+  const map = new Map<string, CanAssumeEdge[]>();
+  for (const edge of output.edges) {
+    const list = map.get(edge.source);
+    if (list === undefined) map.set(edge.source, [edge]);
+    else list.push(edge);
+  }
+  BY_SOURCE.set(output.edges, map);
+  return map;
+}
+
 /**
  * The trust phase after an edit that changed only the identity side of `affected` declared callers
  * (roles' trust policies, tags and control policies unchanged): every role keeps its candidate callers,
@@ -356,6 +375,10 @@ export function patchAssumeEdges(
   }
   const byRole = new Map<string, RoleCells>();
   const edges: CanAssumeEdge[] = [];
+  // Only affected callers' edges change: the others' lists are the previous ones.
+  const bySource = new Map(edgesBySource(input.previous));
+  for (const id of affected.keys()) bySource.delete(id);
+  const fresh = new Map<string, CanAssumeEdge[]>();
   let evaluations = 0;
   let reused = 0;
   for (const role of input.index.roles.values()) {
@@ -384,7 +407,15 @@ export function patchAssumeEdges(
       return cell;
     });
     byRole.set(role.arn, { ...before, cells, edges: mine });
-    for (const edge of mine) edges.push(edge);
+    for (const edge of mine) {
+      edges.push(edge);
+      if (!affected.has(edge.source)) continue;
+      const list = fresh.get(edge.source);
+      if (list === undefined) fresh.set(edge.source, [edge]);
+      else list.push(edge);
+    }
   }
+  for (const [id, list] of fresh) bySource.set(id, list);
+  BY_SOURCE.set(edges, bySource);
   return { edges, byRole, callers: callerFps, evaluations, reused };
 }

@@ -6,7 +6,7 @@
  * or reach one of them are joined again; findings and the sorted edge list are patched in place of
  * being rebuilt. The result equals a full analysis (a property test compares the two).
  */
-import { patchAssumeEdges } from './assumeEdges';
+import { edgesBySource, patchAssumeEdges } from './assumeEdges';
 import { patchJoin } from './accessEdges';
 import { collectFindings, snapshotOf, trustFindings, type AnalysisEnv, type AnalysisSnapshot, type FindingParts, type PatchBase } from './analyzeScenario';
 import { directAccess, type SourceCells } from './effectiveAccess';
@@ -17,7 +17,7 @@ import type { Finding } from './findingTypes';
 import { sourceFingerprint } from './fingerprints';
 import { compareStrings, lowerBoundBy } from './order';
 import { accountsOfStatement } from './policySites';
-import { assumeAdjacency } from './reachability';
+import { assumeAdjacency, patchedAdjacency } from './reachability';
 import { principalSource, type RequestSource } from './requestSources';
 import { reindexPrincipals, type ScenarioIndex } from './scenarioIndex';
 import type { IdentityEdit } from './scenarioDelta';
@@ -83,15 +83,9 @@ function previousDirect(previous: AnalysisSnapshot, affected: ReadonlyMap<string
 }
 
 /** The affected principals whose outgoing `can-assume` edges, as reachability reads them, are unchanged. */
-function sameRoutes(before: readonly CanAssumeEdge[], after: readonly CanAssumeEdge[], affected: ReadonlyMap<string, RequestSource>): Set<string> {
-  const texts = (edges: readonly CanAssumeEdge[]): Map<string, string> => {
-    const out = new Map<string, string>();
-    for (const edge of edges) if (affected.has(edge.source) && edge.decision !== 'blocked') out.set(edge.source, `${out.get(edge.source) ?? ''}${JSON.stringify(edge)}\n`);
-    return out;
-  };
-  const old = texts(before);
-  const next = texts(after);
-  return new Set([...affected.keys()].filter((id) => old.get(id) === next.get(id)));
+function sameRoutes(before: ReadonlyMap<string, readonly CanAssumeEdge[]>, after: ReadonlyMap<string, readonly CanAssumeEdge[]>, affected: ReadonlyMap<string, RequestSource>): Set<string> {
+  const text = (edges: readonly CanAssumeEdge[] | undefined): string => (edges ?? []).map((edge) => `${JSON.stringify(edge)}\n`).join('');
+  return new Set([...affected.keys()].filter((id) => text(before.get(id)) === text(after.get(id))));
 }
 
 /** Roles and targets are unchanged: their fingerprints are the previous analysis's, never asked for. */
@@ -147,6 +141,9 @@ export function* analyzeIdentityEdit(previous: AnalysisSnapshot, scenario: Scena
   });
   const fingerprintOf = (id: string): string => sourceFingerprint(index, id, affected.get(id)?.account);
   const trust = patchAssumeEdges({ index, engine, compiled, sources, nodes: base.nodes, exact: false, previous: previous.trust, callerFingerprint: fingerprintOf, roleFingerprint: unused }, affected);
+  // The trust edges that changed are those of affected callers: read by caller, not over every edge.
+  const trustBySource = edgesBySource(trust);
+  const adjacency = patchedAdjacency(previous.trust.edges, trust.edges, trustBySource, affected.keys());
   yield { phase: 'trust', done: 1, total: 1 };
   const consumers = ramConsumers(base.shareEdges);
   const access = yield* directAccess({
@@ -173,18 +170,18 @@ export function* analyzeIdentityEdit(previous: AnalysisSnapshot, scenario: Scena
   const join = patchJoin(
     { records: previous.joinRecords, byPrincipal: previous.graph.reachability.byPrincipal, byResource: previous.graph.reachability.byResource, direct: previousDirect(previous, affected) },
     direct,
-    assumeAdjacency(trust.edges),
+    adjacency,
     previous.levelTotals,
     levelsOf,
     new Set(affected.keys()),
-    sameRoutes(previous.trust.edges, trust.edges, affected),
+    sameRoutes(assumeAdjacency(previous.trust.edges), adjacency, affected),
   );
   yield { phase: 'reachability', done: 1, total: 1 };
 
-  const findings = patchFindings(base.findings, index, scenario, edit, join.records, join.rejoined, affected, accessCells, base, trust.edges);
+  const findings = patchFindings(base.findings, index, scenario, edit, join.records, join.rejoined, affected, accessCells, base, [...affected.keys()].flatMap((id) => trustBySource.get(id) ?? []));
   const replaced = new Map<string, GraphEdge[]>();
   for (const id of affected.keys()) replaced.set(edgeId('can-assume', id, ''), []);
-  for (const edge of trust.edges) if (affected.has(edge.source)) replaced.get(edgeId('can-assume', edge.source, ''))?.push(edge);
+  for (const id of affected.keys()) replaced.get(edgeId('can-assume', id, ''))?.push(...(trustBySource.get(id) ?? []));
   for (const principal of join.rejoined) replaced.set(edgeId('effective-access', principal, ''), [...(join.records.get(principal)?.edges ?? [])]);
   const { edges, counts } = replaceRanges(previous.graph.edges, previous.graph.stats.edges, replaced);
   const list = collectFindings(findings, sources);
@@ -239,6 +236,7 @@ function patchFindings(
   }
   const trust = new Map(parts.trust);
   for (const id of affected.keys()) trust.delete(id);
-  for (const [id, list] of trustFindings(base.nodes, trustEdges.filter((e) => affected.has(e.source)))) trust.set(id, list);
+  // `trustEdges`: the affected callers' edges.
+  for (const [id, list] of trustFindings(base.nodes, trustEdges)) trust.set(id, list);
   return { ...parts, static: { ...parts.static, byHolder }, trust, reach, blocks };
 }

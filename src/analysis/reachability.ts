@@ -7,15 +7,40 @@ import { mergeConditions } from './conditions';
 import type { PathHop, ReachPath, ReachedRole } from './reachTypes';
 import type { AccessGrant, CanAssumeEdge } from './types';
 
-/** The usable `can-assume` edges by caller. */
-export function assumeAdjacency(edges: readonly CanAssumeEdge[]): Map<string, CanAssumeEdge[]> {
-  const out = new Map<string, CanAssumeEdge[]>();
+const ADJACENCY = new WeakMap<readonly CanAssumeEdge[], ReadonlyMap<string, readonly CanAssumeEdge[]>>();
+
+/** The usable `can-assume` edges by caller (remembered per edge list; read only). */
+export function assumeAdjacency(edges: readonly CanAssumeEdge[]): ReadonlyMap<string, readonly CanAssumeEdge[]> {
+  let out = ADJACENCY.get(edges);
+  if (out !== undefined) return out;
+  const built = new Map<string, CanAssumeEdge[]>();
   for (const edge of edges) {
     if (edge.decision === 'blocked') continue;
-    const list = out.get(edge.source);
-    if (list === undefined) out.set(edge.source, [edge]);
+    const list = built.get(edge.source);
+    if (list === undefined) built.set(edge.source, [edge]);
     else list.push(edge);
   }
+  ADJACENCY.set(edges, (out = built));
+  return out;
+}
+
+/**
+ * `assumeAdjacency(after)` when `after` differs from `before` only in the edges of `sources`, whose
+ * edges (all, in order) `bySource` holds: the previous adjacency with theirs replaced.
+ */
+export function patchedAdjacency(
+  before: readonly CanAssumeEdge[],
+  after: readonly CanAssumeEdge[],
+  bySource: ReadonlyMap<string, readonly CanAssumeEdge[]>,
+  sources: Iterable<string>,
+): ReadonlyMap<string, readonly CanAssumeEdge[]> {
+  const out = new Map(assumeAdjacency(before));
+  for (const id of sources) {
+    const usable = (bySource.get(id) ?? []).filter((edge) => edge.decision !== 'blocked');
+    if (usable.length > 0) out.set(id, usable);
+    else out.delete(id);
+  }
+  ADJACENCY.set(after, out);
   return out;
 }
 
