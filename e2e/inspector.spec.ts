@@ -126,6 +126,11 @@ test('a finding focuses the graph on its subject and opens its statement', async
   await finding.getByRole('button', { name: /Third-party trust/ }).click();
   await expect.poll(() => app.graph.selected()).toBe(APN_ROLE);
   await expect.poll(() => graph.inView(APN_ROLE)).toBe(true);
+  // Framed with what it lights up (who may assume it), not only centred.
+  const drawn = await graph.nodes();
+  const lit = (await graph.highlighted()).filter((id) => !drawn.some((n) => n.parent === id));
+  expect(lit.length).toBeGreaterThan(1);
+  for (const id of lit) await expect.poll(() => graph.inView(id), { message: id }).toBe(true);
   await expect(finding).toHaveAttribute('aria-current', 'true');
   await finding.getByRole('button', { name: 'Show the statement' }).click();
   await expect.poll(() => app.editor.cursorLine()).toBeGreaterThan(1);

@@ -3,13 +3,12 @@
  * theme, pinned positions, the words in the user's language) and what it reports back (a click
  * selects; a drag pins the node in the scenario's `layout`).
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { selectGraph, selectShowingLastValid } from '../state/selectors';
 import { tolerantValue } from '../state/scenarioEdits';
 import { useAppStore, useAppStoreApi } from './AppServices';
 import { GraphPanel } from './graph/GraphPanel';
 import { graphPanelStrings } from './graphPanelStrings';
-import { centerGraphOn } from './graphViewport';
 
 type Position = { readonly x: number; readonly y: number };
 
@@ -53,12 +52,6 @@ export function GraphSlot() {
     [store],
   );
 
-  // A selection made outside the graph (a finding, the Explorer) pans the view to it, keeping the zoom.
-  useEffect(() => {
-    const id = store.getState().selection.id;
-    if (focusSeq > 0 && id !== undefined) centerGraphOn(id);
-  }, [focusSeq, store]);
-
   return (
     <GraphPanel
       graph={graph}
@@ -69,6 +62,8 @@ export function GraphSlot() {
       {...(pinned === undefined ? {} : { pinned })}
       onNodeMoved={onNodeMoved}
       strings={graphPanelStrings(language)}
+      // A selection made outside the graph (a finding, the Explorer) is brought into view.
+      frameRequest={focusSeq}
     />
   );
 }

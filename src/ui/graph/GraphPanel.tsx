@@ -63,6 +63,11 @@ export interface GraphPanelProps {
   readonly onNodeMoved?: (id: string, position: Position) => void;
   readonly strings?: Partial<GraphPanelStrings>;
   readonly presenter?: boolean;
+  /**
+   * Bumped when the selection, made outside the graph (a finding, the Explorer), should be brought into
+   * view: it is framed with what it lights up, as a pick from the search is.
+   */
+  readonly frameRequest?: number;
 }
 
 const EMPTY_FOCUS: readonly string[] = [];
@@ -179,7 +184,7 @@ export function GraphPanel(props: GraphPanelProps) {
   // A node picked from the search is framed with what it lights up once its highlight is computed; in a
   // graph sent without its access, once the node's part has arrived (until then it is centred).
   const framing = useRef<string | undefined>(undefined);
-  useEffect(() => {
+  const frameWhenLit = useCallback((): void => {
     const id = framing.current;
     if (controller === undefined || id === undefined || highlight.selected !== id) return;
     if (graph?.omitted !== undefined && highlight.nodes.size <= 1) {
@@ -188,7 +193,16 @@ export function GraphPanel(props: GraphPanelProps) {
     }
     framing.current = undefined;
     controller.frame(id, [...highlight.nodes]);
-  }, [controller, graph, highlight, elements]);
+  }, [controller, graph, highlight]);
+  useEffect(() => frameWhenLit(), [frameWhenLit, elements]);
+  const frameRequest = props.frameRequest ?? 0;
+  useEffect(() => {
+    if (frameRequest === 0 || selectionRef.current === undefined) return;
+    framing.current = selectionRef.current;
+    frameWhenLit();
+    // Only a new request frames; a later highlight of the same selection is framed by the effect above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [frameRequest]);
 
   const pick = (id: string): void => {
     if (selectionRef.current === id) {
