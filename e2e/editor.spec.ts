@@ -64,3 +64,21 @@ test('the policy tab of a selected node writes back into the scenario as one und
   await app.editor.goToText('"s3:List*"');
   await expect(app.editor.monaco.locator('.view-line', { hasText: 's3:List*' }).first()).not.toContainText('s3:PutObject');
 });
+
+test('a scenario pasted on one line and formatted shows its text, not a view scrolled past it', async ({ app }) => {
+  await app.open();
+  await app.loadLesson('partner-role', 'arn:aws:iam::111122223333:role/APNPartner');
+  const editor = await app.editor.monaco.boundingBox();
+  // Some formatted line is drawn inside the editor (the paste was one line ~36,000 px wide).
+  await expect
+    .poll(async () => {
+      const lines = app.editor.monaco.locator('.view-line');
+      for (let i = 0; i < (await lines.count()); i++) {
+        const box = await lines.nth(i).boundingBox();
+        const text = (await lines.nth(i).textContent())?.trim() ?? '';
+        if (box !== null && editor !== null && text.length > 0 && box.x >= editor.x && box.x < editor.x + editor.width / 2) return true;
+      }
+      return false;
+    })
+    .toBe(true);
+});

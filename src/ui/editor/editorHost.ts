@@ -171,7 +171,14 @@ export function createEditorHost(
 
   function onStore(next: AppState, prev: AppState): void {
     if (next.document.text !== prev.document.text) {
+      const typed = scenario.getValue() === next.document.text;
       apply(() => syncModel(scenario, next.document.text));
+      // A change from outside the editor (Format, undo, an import) can leave the view scrolled where
+      // the old text was: a one-line paste formatted into short lines stayed 34,000 px to the right,
+      // showing line numbers and no text. The cursor is brought back into view (no move when it is).
+      const position = editor.getPosition();
+      if (!typed && editor.getModel() === scenario && position !== null)
+        editor.revealPosition(position, monaco.editor.ScrollType.Immediate);
       refreshTabs();
     }
     if (next.editor.activeTab !== prev.editor.activeTab || next.selection.id !== prev.selection.id) {
