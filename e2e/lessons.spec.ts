@@ -97,6 +97,20 @@ test('the gallery lists every lesson, marks the open one and opens another', asy
   await expect(lessons.gallery).toHaveCount(0);
 });
 
+test('pasting another lesson\'s scenario over the open lesson opens that lesson', async ({ app, page }) => {
+  const lessons = new LessonPage(page);
+  await app.open();
+  await lessons.expectAt('bucket-delegation', 0);
+  await lessons.next();
+  await app.loadLesson('partner-role', 'arn:aws:iam::111122223333:role/APNPartner');
+  // The panel shows the pasted scenario's lesson from its first step, and its checkpoints pass (they
+  // were the first lesson's, failing against this scenario).
+  await lessons.expectAt('partner-role', 0);
+  await expect(lessons.stepTitle()).toHaveText(lesson('partner-role').steps[0]?.title.en ?? '');
+  await expect(lessons.panel.locator('.ag-checkpoints-summary')).toHaveAttribute('data-failed', 'false');
+  await expect(lessons.panel.locator('.ag-checkpoints-summary')).toContainText('passed');
+});
+
 test('presenter mode hides the editor and steps with the keyboard', async ({ app, page }) => {
   const lessons = new LessonPage(page);
   await app.open();

@@ -5,11 +5,12 @@
  * edit, so the user's own work stays one undo away.
  */
 import type { EvaluationResult } from '../engine/types';
-import { applyEdits, lessonById, lessonQuestions, lessonScenario, lessonTryIts, type LessonDefinition, type PredictAnswer } from '../lessons';
+import { applyEdits, LESSONS, lessonById, lessonQuestions, lessonScenario, lessonTryIts, type LessonDefinition, type PredictAnswer } from '../lessons';
 import type { JsonObject } from '../io/share/jsonValue';
 import type { ShareError } from '../io/share/shareError';
 import type { AppState, LessonChecks, LessonSlice, LessonState } from './AppState';
 import { checkAll, lessonRequest } from './lessonChecks';
+import { selectTitle } from './selectors';
 import { tolerantValue } from './scenarioEdits';
 import type { Slice, SliceDeps } from './storeDeps';
 
@@ -45,6 +46,25 @@ function clampStep(lesson: LessonDefinition, step: number): number {
   return Math.max(0, Math.min(lesson.steps.length - 1, Math.trunc(step)));
 }
 
+/** The built-in lesson whose scenario has this title, in either language. */
+function lessonTitled(title: string): LessonDefinition | undefined {
+  return title === '' ? undefined : LESSONS.find((lesson) => lesson.title.en === title || lesson.title.ja === title);
+}
+
+/**
+ * What the open lesson becomes when the scenario's title has just changed: the built-in lesson the
+ * scenario now is (another lesson's scenario pasted or typed over this one), `null` for none (a scenario
+ * that is no lesson: a new title and no `lesson` block), or `undefined` to keep it (the learner's own edits).
+ */
+function lessonAfterRetitle(state: AppState, title: string): LessonDefinition | null | undefined {
+  const open = state.lesson.id;
+  if (open === undefined) return undefined;
+  const titled = lessonTitled(title);
+  if (titled !== undefined) return titled.id === open ? undefined : titled;
+  const value = tolerantValue(state.document.text);
+  return isObject(value) && value.lesson === undefined ? null : undefined;
+}
+
 /** Creates the lesson slice. */
 export function createLessonSlice(deps: SliceDeps): Slice<LessonSlice> {
   return (set, get, api) => {
@@ -74,8 +94,22 @@ export function createLessonSlice(deps: SliceDeps): Slice<LessonSlice> {
       patch({ checks: { lessonId: lesson.id, revision, checkpoints, predict, tryIt } });
     }
 
+    // The title of the scenario behind the last graph: the first graph only records it (the lesson
+    // reopened from the last visit is the learner's choice).
+    let title: string | undefined;
+
     api.subscribe((state, prev) => {
       const newGraph = state.analysis.graphRevision !== prev.analysis.graphRevision && state.analysis.graph !== undefined;
+      if (newGraph) {
+        const now = selectTitle(state);
+        const retitled = title !== undefined && now !== title;
+        title = now;
+        const next = retitled ? lessonAfterRetitle(state, now) : undefined;
+        // The panel follows the scenario, so that it never shows one lesson's steps and failing
+        // checkpoints over another scenario; the subscription runs again for the change it makes.
+        if (next === null) return get().closeLesson();
+        if (next !== undefined) return void get().openLesson(next.id, { load: false });
+      }
       const newLesson = state.lesson.id !== prev.lesson.id && state.lesson.id !== undefined;
       if (newGraph || (newLesson && state.analysis.graphRevision === state.document.revision)) void runChecks();
     });

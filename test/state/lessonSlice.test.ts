@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lessonById, lessonScenario } from '../../src/lessons';
 import { lessonText } from '../../src/state/lessonSlice';
-import { testStore } from './harness';
+import { settle, testStore } from './harness';
 
 const EXTERNAL_ID = lessonById('external-id');
 const FIRST = lessonById('bucket-delegation');
@@ -47,6 +47,39 @@ describe('lesson slice', () => {
     expect(store.getState().document.text).toBe(opened);
     expect(store.getState().showSolution('no-such-task')).toBe(false);
     store.getState().loadScenario('{"format":"accessgraph/v1"}\n');
+    expect(store.getState().lesson.id).toBeUndefined();
+  });
+
+  it('follows the scenario: another lesson pasted over the open one opens it; a scenario that is no lesson closes it', async () => {
+    const { store, timers } = testStore();
+    store.getState().openLesson('bucket-delegation');
+    store.getState().answerPredict('user2-read', 'Deny');
+    await settle(timers);
+    // The learner's own edit keeps the lesson, predictions and all.
+    store
+      .getState()
+      .setText(store.getState().document.text.replace('"s3:List*"', '"s3:List*", "s3:PutObject"'), 'edit');
+    await settle(timers);
+    expect(store.getState().lesson).toMatchObject({
+      id: 'bucket-delegation',
+      answers: { 'user2-read': 'Deny' },
+    });
+    // Another lesson's scenario, in the other language, typed over this one: its lesson, from its first step.
+    store.getState().setText(lessonText(EXTERNAL_ID!, 'ja'), 'edit');
+    await settle(timers);
+    expect(store.getState().lesson).toMatchObject({ id: 'external-id', step: 0, answers: {} });
+    expect(store.getState().document.text).toBe(lessonText(EXTERNAL_ID!, 'ja'));
+    await settle(timers);
+    expect(store.getState().lesson.checks.lessonId).toBe('external-id');
+    // Renaming the lesson's scenario keeps the lesson while its steps are still in the text.
+    store.getState().setTitle('My copy of the External ID lesson');
+    await settle(timers);
+    expect(store.getState().lesson.id).toBe('external-id');
+    // A scenario with a new title and no lesson of its own closes it.
+    store
+      .getState()
+      .setText('{"format":"accessgraph/v1","title":"Prod","accounts":[{"id":"111111111111"}]}\n', 'edit');
+    await settle(timers);
     expect(store.getState().lesson.id).toBeUndefined();
   });
 
