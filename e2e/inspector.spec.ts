@@ -63,20 +63,23 @@ test('request context decides a conditional trust', async ({ app }) => {
   await app.open();
   await app.loadLesson('external-id', CROSS_ROLE);
   const { inspector } = app;
-  await inspector.simulate({ principal: ALICE, action: 'sts:AssumeRole', resource: CROSS_ROLE });
+  // The simulator opens on the new scenario's first request: alice, with the external ID.
+  await expect(inspector.field('Principal')).toHaveValue(ALICE);
+  await expect(inspector.field('Resource')).toHaveValue(CROSS_ROLE);
+  await inspector.simulate();
+  await inspector.expectDecision('Allowed');
+  await inspector.simulator.getByLabel('Value', { exact: true }).fill('some-other-id');
+  await inspector.simulate();
+  await inspector.expectDecision('Implicitly denied');
+  await inspector.simulator.getByRole('button', { name: 'Remove this key' }).click();
+  await inspector.simulate();
   await inspector.expectDecision('Implicitly denied');
   // The trust policy decides: its statement did not match, for want of the external ID.
   await expect(inspector.step('resource-based')).toHaveAttribute('data-decisive', 'true');
   await expect(inspector.step('resource-based')).toContainText('sts:ExternalId');
-  await inspector.addContext('sts:ExternalId', 'some-other-id');
-  await inspector.simulate();
-  await inspector.expectDecision('Implicitly denied');
-  await inspector.simulator.getByLabel('Value', { exact: true }).fill(EXTERNAL_ID);
+  await inspector.addContext('sts:ExternalId', EXTERNAL_ID);
   await inspector.simulate();
   await inspector.expectDecision('Allowed');
-  await inspector.simulator.getByRole('button', { name: 'Remove this key' }).click();
-  await inspector.simulate();
-  await inspector.expectDecision('Implicitly denied');
 });
 
 test('a principal’s effective access, grouped by account, opens to its actions', async ({ app, page }) => {

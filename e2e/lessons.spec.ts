@@ -102,6 +102,8 @@ test('pasting another lesson\'s scenario over the open lesson opens that lesson'
   await app.open();
   await lessons.expectAt('bucket-delegation', 0);
   await lessons.next();
+  await app.inspector.simulate();
+  await expect(app.inspector.result).toBeVisible();
   await app.loadLesson('partner-role', 'arn:aws:iam::111122223333:role/APNPartner');
   // The panel shows the pasted scenario's lesson from its first step, and its checkpoints pass (they
   // were the first lesson's, failing against this scenario).
@@ -109,6 +111,10 @@ test('pasting another lesson\'s scenario over the open lesson opens that lesson'
   await expect(lessons.stepTitle()).toHaveText(lesson('partner-role').steps[0]?.title.en ?? '');
   await expect(lessons.panel.locator('.ag-checkpoints-summary')).toHaveAttribute('data-failed', 'false');
   await expect(lessons.panel.locator('.ag-checkpoints-summary')).toContainText('passed');
+  // The simulator holds the new scenario's first request, not the first lesson's (and its stale result is gone).
+  const first = lesson('partner-role').checkpoints.find((c) => 'principal' in c && !('via' in c));
+  await expect(app.inspector.field('Principal')).toHaveValue(first !== undefined && 'principal' in first ? first.principal : 'none');
+  await expect(app.inspector.result).toHaveCount(0);
 });
 
 test('presenter mode hides the editor and steps with the keyboard', async ({ app, page }) => {

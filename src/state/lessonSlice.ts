@@ -11,6 +11,7 @@ import type { ShareError } from '../io/share/shareError';
 import type { AppState, LessonChecks, LessonSlice, LessonState } from './AppState';
 import { checkAll, lessonRequest } from './lessonChecks';
 import { selectTitle } from './selectors';
+import { IDLE_SIMULATION, initialForm } from './simulatorSlice';
 import { tolerantValue } from './scenarioEdits';
 import type { Slice, SliceDeps } from './storeDeps';
 
@@ -106,7 +107,9 @@ export function createLessonSlice(deps: SliceDeps): Slice<LessonSlice> {
         title = now;
         const next = retitled ? lessonAfterRetitle(state, now) : undefined;
         // The panel follows the scenario, so that it never shows one lesson's steps and failing
-        // checkpoints over another scenario; the subscription runs again for the change it makes.
+        // checkpoints over another scenario, and the simulator starts from the new scenario's first
+        // request, as after an import; the subscription runs again for the changes this makes.
+        if (next !== undefined) set({ simulator: initialForm(state.document.text), simulation: IDLE_SIMULATION });
         if (next === null) return get().closeLesson();
         if (next !== undefined) return void get().openLesson(next.id, { load: false });
       }

@@ -89,14 +89,16 @@ export function createSimulatorSlice(deps: SliceDeps, initialText: string): Slic
       const mine = ++seq;
       const revision = get().analysis.graphRevision;
       set({ simulation: { ...get().simulation, status: 'running', request, error: undefined } });
+      // The answer is still wanted when no later evaluation started and the simulation was not reset
+      // meanwhile (another scenario opened: `IDLE_SIMULATION` has no request).
+      const wanted = (): boolean => mine === seq && get().simulation.request === request;
       try {
         const result = await deps.engine.evaluate(request);
-        if (mine === seq)
-          set({ simulation: { status: 'done', request, result, error: undefined, revision } });
+        if (wanted()) set({ simulation: { status: 'done', request, result, error: undefined, revision } });
       } catch (error) {
         const code = error instanceof EngineError ? error.code : 'internal';
         const message = error instanceof Error ? error.message : String(error);
-        if (mine === seq)
+        if (wanted())
           set({
             simulation: { status: 'failed', request, result: undefined, error: { code, message }, revision },
           });

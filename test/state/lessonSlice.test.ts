@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lessonById, lessonScenario } from '../../src/lessons';
 import { lessonText } from '../../src/state/lessonSlice';
+import { initialForm } from '../../src/state/simulatorSlice';
 import { settle, testStore } from './harness';
 
 const EXTERNAL_ID = lessonById('external-id');
@@ -64,10 +65,16 @@ describe('lesson slice', () => {
       id: 'bucket-delegation',
       answers: { 'user2-read': 'Deny' },
     });
+    await store.getState().simulate();
+    expect(store.getState().simulation.status).not.toBe('idle');
+    expect(store.getState().simulator).not.toStrictEqual(initialForm(lessonText(EXTERNAL_ID!, 'ja')));
     // Another lesson's scenario, in the other language, typed over this one: its lesson, from its first step.
     store.getState().setText(lessonText(EXTERNAL_ID!, 'ja'), 'edit');
     await settle(timers);
     expect(store.getState().lesson).toMatchObject({ id: 'external-id', step: 0, answers: {} });
+    // The simulator starts from the new lesson's first request, not the last one's.
+    expect(store.getState().simulator).toStrictEqual(initialForm(lessonText(EXTERNAL_ID!, 'ja')));
+    expect(store.getState().simulation.status).toBe('idle');
     expect(store.getState().document.text).toBe(lessonText(EXTERNAL_ID!, 'ja'));
     await settle(timers);
     expect(store.getState().lesson.checks.lessonId).toBe('external-id');
