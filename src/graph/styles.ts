@@ -312,5 +312,7 @@ export function buildStylesheet(theme: Theme, options: StyleOptions = { transiti
     ...edgeBlocks(t),
     ...stateBlocks(t),
     ...(options.overview === true ? overviewBlocks() : []),
+    // Last, so that it wins over the lit and overview widths.
+    { selector: 'edge.sheaf', style: { width: 1.1, 'arrow-scale': 0.5, 'line-opacity': 0.7, 'underlay-opacity': 0, 'line-dash-pattern': [4, 3], label: '' } },
   ];
 }

@@ -346,14 +346,35 @@ function visibleEdges(placed: readonly PlacedEdge[], nodeCount: number, highligh
   return { drawn, hidden: { total: byKind['can-assume'] + byKind.grants, byKind } };
 }
 
+/**
+ * Above this many drawn access edges at one end (a principal reaching hundreds of resources, a bucket
+ * reached by hundreds of principals), that end's access edges are drawn as a sheaf: thin, without glow
+ * or labels, so the fan reads as one bundle instead of a solid mass; the inspector lists them.
+ */
+export const SHEAF_AT = 24;
+
+/** The access edges drawn in a sheaf: those with an end that more than `SHEAF_AT` drawn access edges share. */
+function sheafEdges(drawn: readonly PlacedEdge[]): Set<string> {
+  const perEnd = new Map<string, number>();
+  const access = drawn.filter(({ edge, source, target }) => edge.kind === 'effective-access' && source === edge.source && target === edge.target);
+  for (const { edge } of access) {
+    perEnd.set(`s|${edge.source}`, (perEnd.get(`s|${edge.source}`) ?? 0) + 1);
+    perEnd.set(`t|${edge.target}`, (perEnd.get(`t|${edge.target}`) ?? 0) + 1);
+  }
+  const crowded = (key: string): boolean => (perEnd.get(key) ?? 0) > SHEAF_AT;
+  return new Set(access.filter(({ edge }) => crowded(`s|${edge.source}`) || crowded(`t|${edge.target}`)).map(({ edge }) => edge.id));
+}
+
 function edgeElements(graph: AccessGraph, drawn: readonly PlacedEdge[], view: ElementView, highlight: Highlight): EdgeElement[] {
   const filters = view.filters ?? NO_FILTERS;
   const strings = view.strings ?? DEFAULT_STRINGS;
   const out: EdgeElement[] = [];
   const aggregates = new Map<string, { data: EdgeData; classes: GraphClass[]; count: number }>();
+  const sheaf = sheafEdges(drawn);
   for (const { edge, source, target } of drawn) {
     const decision = 'decision' in edge ? edge.decision : undefined;
     const classes = edgeClasses(edge, highlight, filters, graph.actionLevels);
+    if (sheaf.has(edge.id)) classes.push('sheaf');
     if (source === edge.source && target === edge.target) {
       const label = edgeLabel(edge, strings, filters, graph.actionLevels);
       const data: EdgeData = { id: edge.id, source, target, kind: edge.kind, ...(decision !== undefined ? { decision } : {}), label };

@@ -59,6 +59,7 @@ export const GRAPH_CLASSES = [
   'share-inactive',
   'unconstrained',
   'aggregate',
+  'sheaf',
   ...BREADTHS,
   'bend-1',
   'bend-1n',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeHighlight } from '../../src/graph/highlight';
-import { OUTSIDE_BAND, toElements } from '../../src/graph/toElements';
+import { OUTSIDE_BAND, SHEAF_AT, toElements } from '../../src/graph/toElements';
+import { GraphBuilder } from '../../src/graph/fixtures/GraphBuilder';
 import type { GraphElements } from '../../src/graph/toElements';
 import { GRAPH_CLASSES } from '../../src/graph/vocabulary';
 import { graphPanelStrings } from '../../src/ui/graphPanelStrings';
@@ -40,6 +41,38 @@ describe('toElements', () => {
         },
       ],
     });
+  });
+
+  it('draws the access edges of a crowded end as a sheaf', () => {
+    const ADMIN = `arn:aws:iam::${A}:role/Admin`;
+    const bucket = (i: number): string => `arn:aws:s3:::b-${String(i).padStart(2, '0')}`;
+    const builder = new GraphBuilder().organization('r-1', 'o-1').account(A, 'Apps', 'r-1').principal('role', ADMIN).principal('user', ALICE);
+    for (let i = 0; i <= SHEAF_AT; i++) builder.resource(bucket(i), A, ['s3:bucket']).access(ADMIN, bucket(i), [{ action: 's3:GetObject', levels: ['Read'] }]);
+    builder.access(ALICE, bucket(0), [{ action: 's3:GetObject', levels: ['Read'] }]);
+    const graph = builder.build();
+    const sheafOf = (selected: string): Record<string, boolean> =>
+      Object.fromEntries(
+        toElements(graph, { highlight: computeHighlight(graph, selected) })
+          .edges.filter((e) => e.data.kind === 'effective-access')
+          .map((e) => [e.data.id, e.classes.split(' ').includes('sheaf')]),
+      );
+    // SHEAF_AT + 1 edges from the admin role: every one in the sheaf.
+    const fromAdmin = sheafOf(ADMIN);
+    expect(Object.keys(fromAdmin)).toHaveLength(SHEAF_AT + 1);
+    expect(Object.values(fromAdmin).every(Boolean)).toBe(true);
+    // Alice's one edge is not crowded; a bucket with two reachers neither.
+    expect(sheafOf(ALICE)).toStrictEqual({ [`effective-access|${ALICE}|${bucket(0)}`]: false });
+    expect(Object.values(sheafOf(bucket(0)))).toStrictEqual([false, false]);
+    // Selecting one edge of the sheaf draws that edge alone, at full weight and with its label.
+    const picked = `effective-access|${ADMIN}|${bucket(3)}`;
+    expect(sheafOf(picked)).toStrictEqual({ [picked]: false });
+    // One fewer edge and there is no sheaf.
+    const few = new GraphBuilder().organization('r-1', 'o-1').account(A, 'Apps', 'r-1').principal('role', ADMIN);
+    for (let i = 0; i < SHEAF_AT; i++) few.resource(bucket(i), A, ['s3:bucket']).access(ADMIN, bucket(i), [{ action: 's3:GetObject', levels: ['Read'] }]);
+    const small = few.build();
+    const drawn = toElements(small, { highlight: computeHighlight(small, ADMIN) }).edges.filter((e) => e.data.kind === 'effective-access');
+    expect(drawn).toHaveLength(SHEAF_AT);
+    expect(drawn.some((e) => e.classes.includes('sheaf'))).toBe(false);
   });
 
   it('draws effective access only for the selection, and dims the rest', () => {
