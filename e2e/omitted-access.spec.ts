@@ -63,6 +63,10 @@ test('a graph sent without its effective access lights up what the whole graph d
   expect(drawn.filter((e) => e.kind === 'effective-access').length).toBeGreaterThan(0);
   const inspector = app.inspector.root;
   await expect(inspector.getByRole('heading', { name: /Can reach/ })).toContainText(String(reaches));
+  // While the part was on its way the inspector said it was loading; with it, the rows are there.
+  await expect(inspector.getByTestId('access-loading')).toHaveCount(0);
+  await expect(inspector.getByTestId('effective-access')).toBeVisible();
+  await expect(page.getByTestId('graph-hint')).not.toContainText('Loading');
 
   // A resource the principal reaches: every principal that reaches it lights up.
   const resource = [...full.reachability.byResource].sort(

@@ -90,6 +90,20 @@ export function reacherCount(graph: AccessGraph, resource: string): number {
   );
 }
 
+/**
+ * True while the shown graph, sent without its effective access (`AccessGraph.omitted`), does not hold
+ * the part of `id` yet although its counts say it reaches or is reached: the page has asked the worker
+ * for it. What it reaches is then unknown, not nothing.
+ */
+export function partPending(graph: AccessGraph, id: string): boolean {
+  const omitted = graph.omitted;
+  if (omitted === undefined) return false;
+  if ((omitted.resourcesByPrincipal[id] ?? 0) === 0 && (omitted.principalsByResource[id] ?? 0) === 0)
+    return false;
+  const lookup = lookupOf(graph);
+  return !lookup.byPrincipal.has(id) && !lookup.byResource.has(id);
+}
+
 /** Principals that reach anything, with how many resources each reaches. */
 export function reachCounts(graph: AccessGraph): [principal: string, resources: number][] {
   if (graph.omitted !== undefined) return Object.entries(graph.omitted.resourcesByPrincipal);

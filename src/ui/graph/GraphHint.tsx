@@ -5,6 +5,7 @@
  */
 import type { AccessGraph } from '../../analysis/types';
 import { indexGraph } from '../../graph/graphIndex';
+import { partPending } from '../../state/graphLookup';
 import type { HiddenEdges } from '../../graph/edgeBudget';
 import type { Highlight } from '../../graph/highlight';
 import type { GraphPanelStrings } from './graphStrings';
@@ -15,6 +16,9 @@ function sentence(graph: AccessGraph, highlight: Highlight, s: GraphPanelStrings
   const selected = highlight.selected === undefined ? undefined : index.nodes.get(highlight.selected);
   const name = selected?.label ?? '';
   const litOf = (kinds: readonly string[]): number => [...highlight.nodes].filter((id) => id !== highlight.selected && kinds.includes(index.nodes.get(id)?.kind ?? '')).length;
+  // A large graph's part for the selection is on its way: what it reaches is not known yet.
+  if ((highlight.mode === 'principal' || highlight.mode === 'resource') && partPending(graph, highlight.selected ?? ''))
+    return fill(s.hintLoading, { name });
   switch (highlight.mode) {
     case 'none':
       return s.hintNone;

@@ -42,6 +42,7 @@ export interface GraphPanelStrings extends GraphStrings {
   readonly principal: string;
   readonly principals: string;
   readonly hintPrincipalNothing: string;
+  readonly hintLoading: string;
   readonly hintResource: string;
   readonly hintResourceNobody: string;
   readonly hintEdge: string;
@@ -92,6 +93,7 @@ export const DEFAULT_PANEL_STRINGS: GraphPanelStrings = {
   principal: 'principal',
   principals: 'principals',
   hintPrincipalNothing: '{name} reaches nothing',
+  hintLoading: 'Loading what {name} reaches…',
   hintResource: '{principals} can reach {name}',
   hintResourceNobody: 'Nobody can reach {name}',
   hintEdge: 'The inspector shows the statements behind this edge',

@@ -5,7 +5,7 @@
  */
 import { Fragment, useState } from 'react';
 import type { AccessGraph } from '../../analysis/types';
-import { lookupOf } from '../../state/graphLookup';
+import { lookupOf, partPending } from '../../state/graphLookup';
 import { effectiveAccessOf, type AccessRow } from '../../state/selectors';
 import { useAppStoreApi } from '../AppServices';
 import { Icon } from '../icons';
@@ -43,6 +43,12 @@ export function EffectiveAccessTable({
   const rows = effectiveAccessOf(graph, principal);
   const [sort, setSort] = useState<SortState<Column>>({ key: 'resource', descending: false });
   const [open, setOpen] = useState<string | undefined>(undefined);
+  if (rows.length === 0 && partPending(graph, principal))
+    return (
+      <p className="ag-empty" data-testid="access-loading">
+        {t('access.loading')}
+      </p>
+    );
   if (rows.length === 0) return <p className="ag-empty">{t('access.none')}</p>;
   const value = (row: AccessRow) =>
     sort.key === 'resource' ? row.label : sort.key === 'access' ? breadth(row) : row.via.length;

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { AccessGraph } from '../../analysis/types';
-import { lookupOf } from '../../state/graphLookup';
+import { lookupOf, partPending } from '../../state/graphLookup';
 import { reachersOf, type ReacherRow } from '../../state/selectors';
 import { useAppStoreApi } from '../AppServices';
 import { NodeIcon } from '../NodeIcon';
@@ -21,6 +21,12 @@ export function WhoCanReach({ graph, resource }: { readonly graph: AccessGraph; 
   const store = useAppStoreApi();
   const rows = reachersOf(graph, resource);
   const [sort, setSort] = useState<SortState<Column>>({ key: 'principal', descending: false });
+  if (rows.length === 0 && partPending(graph, resource))
+    return (
+      <p className="ag-empty" data-testid="access-loading">
+        {t('access.loading')}
+      </p>
+    );
   if (rows.length === 0) return <p className="ag-empty">{t('reach.none')}</p>;
   const nodes = lookupOf(graph).nodes;
   const value = (row: ReacherRow) =>
