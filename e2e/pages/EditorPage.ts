@@ -94,26 +94,31 @@ export class EditorPage {
     return this.lineAt(top);
   }
 
-  /** The line number drawn at the vertical position `y` (within half a line). */
+  /** The line number drawn at the vertical position `y` (within half a line), or -1. */
   async lineAt(y: number): Promise<number> {
-    const numbers = this.monaco.locator('.line-numbers');
-    const count = await numbers.count();
-    for (let i = 0; i < count; i++) {
-      const box = await numbers.nth(i).boundingBox();
-      if (box !== null && Math.abs(box.y - y) < box.height / 2)
-        return Number(await numbers.nth(i).textContent());
-    }
-    return -1;
+    return (await this.linesAt([y]))[0] ?? -1;
+  }
+
+  /**
+   * The line numbers drawn at each vertical position, read in one round trip: a locator call per line
+   * number and per squiggle (a whole statement's warning draws one on each of its lines) took longer
+   * than a poll's timeout under load. The main gutter only, not the sticky-scroll header above it.
+   */
+  private async linesAt(ys: readonly number[]): Promise<number[]> {
+    return this.monaco.evaluate((editor, positions) => {
+      const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((n) => ({
+        box: n.getBoundingClientRect(),
+        line: Number(n.textContent),
+      }));
+      return positions.map((y) => numbers.find((n) => Math.abs(n.box.y - y) < n.box.height / 2)?.line ?? -1);
+    }, ys);
   }
 
   /** The lines that carry a marker squiggle of the given severity. */
   async markerLines(severity: 'error' | 'warning'): Promise<number[]> {
-    const squiggles = this.root.locator(severity === 'error' ? '.squiggly-error' : '.squiggly-warning');
-    const lines: number[] = [];
-    for (let i = 0; i < (await squiggles.count()); i++) {
-      const box = await squiggles.nth(i).boundingBox();
-      if (box !== null) lines.push(await this.lineAt(box.y));
-    }
-    return lines;
+    const tops = await this.root
+      .locator(severity === 'error' ? '.squiggly-error' : '.squiggly-warning')
+      .evaluateAll((squiggles) => squiggles.map((s) => s.getBoundingClientRect()).filter((b) => b.height > 0).map((b) => b.y));
+    return this.linesAt(tops);
   }
 }
