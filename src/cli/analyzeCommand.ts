@@ -7,7 +7,7 @@ import { runAnalysis, type AnalysisEnv } from '../analysis/analyzeScenario';
 import { DEFAULT_ENGINE } from '../analysis/defaultEngine';
 import type { AnalysisEngine } from '../analysis/engineApi';
 import { parseManagedDocuments, scenarioRequirements } from '../analysis/requirements';
-import type { AccessGraph, GraphNode } from '../analysis/types';
+import type { AccessGraph, GraphNode, LevelSummary } from '../analysis/types';
 import { createCatalog, type Catalog } from '../catalog/Catalog';
 import { createManagedPolicyStore } from '../catalog/managedPolicies';
 import type { Scenario } from '../model/types';
@@ -46,6 +46,11 @@ function label(nodes: ReadonlyMap<string, GraphNode>, id: string): string {
   return nodes.get(id)?.label ?? id;
 }
 
+/** Access per level as `Read 3/20, List 1+2?/4`: allowed, then conditional (`?`), of the level's actions. */
+export function levelsText(levels: readonly LevelSummary[]): string {
+  return levels.map((l) => `${l.level} ${l.allowed}${l.conditional > 0 ? `+${l.conditional}?` : ''}/${l.total}`).join(', ');
+}
+
 /** The human summary of a graph, one line per entry. */
 export function summarizeGraph(graph: AccessGraph, title: string): string[] {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -64,8 +69,7 @@ export function summarizeGraph(graph: AccessGraph, title: string): string[] {
     for (const entry of graph.reachability.byPrincipal) {
       lines.push(`  ${entry.principal}: ${entry.roles.length} role(s), ${entry.resources.length} resource(s)`);
       for (const r of entry.resources) {
-        const levels = r.levels.map((l) => `${l.level} ${l.allowed}${l.conditional > 0 ? `+${l.conditional}?` : ''}/${l.total}`).join(', ');
-        lines.push(`    ${r.decision === 'allowed' ? '✓' : '?'} ${label(nodes, r.resource)}: ${levels}`);
+        lines.push(`    ${r.decision === 'allowed' ? '✓' : '?'} ${label(nodes, r.resource)}: ${levelsText(r.levels)}`);
       }
     }
   }

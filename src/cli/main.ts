@@ -14,6 +14,7 @@ import { nodeCheckHooks } from './checkHooks';
 import { runDiff } from './diffCommand';
 import { runEvaluate } from './evaluateCommand';
 import { runImport } from './importCommand';
+import { runPath, runReach, runWhoCanReach } from './queryCommands';
 import { runShare, runUnshare } from './shareCommand';
 
 /** Exit codes fixed by DESIGN.md. */
@@ -34,6 +35,11 @@ commands:
                                                the access graph, findings and reachability; --format exports it
   import <files…> -o <scenario.json>           build a scenario from AWS CLI exports
   diff <before.json> <after.json> [--json]     access added and removed
+  reach <scenario.json> <principal> [--json]   every role and resource a principal reaches, and how
+  who-can-reach <scenario.json> <resource|role> [--action A] [--json]
+                                               every principal that reaches a resource (or assumes a role)
+  path <scenario.json> --principal P --resource R --action A [--json]
+                                               the best way P performs A on R, hop by hop; exit 1 when it cannot
   share <scenario.json> [--base URL]           print a share link
   unshare <url>                                print the scenario a link holds`;
 
@@ -52,6 +58,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return importCommand(rest, io);
       case 'diff':
         return await diff(rest, io);
+      case 'reach':
+        return await reachCommand(rest, io);
+      case 'who-can-reach':
+        return await whoCanReachCommand(rest, io);
+      case 'path':
+        return await pathCommand(rest, io);
       case 'share':
         return share(rest, io);
       case 'unshare':
@@ -140,6 +152,44 @@ async function diff(argv: readonly string[], io: CliIo): Promise<number> {
   for (const read of [a, b]) if (!read.ok) read.lines.forEach((line) => io.err(line));
   if (!a.ok || !b.ok) return EXIT.invalid;
   return await runDiff(a.scenario, b.scenario, io, args.flags.has('json'));
+}
+
+async function reachCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { flags: ['json'] });
+  const [file, principal, ...extra] = args.positional;
+  if (file === undefined || principal === undefined || extra.length > 0) throw new UsageError('`reach` takes a scenario file and a principal');
+  const read = readScenarioFile(file);
+  if (!read.ok) {
+    read.lines.forEach((line) => io.err(line));
+    return EXIT.invalid;
+  }
+  return await runReach(read.scenario, file, principal, io, args.flags.has('json'));
+}
+
+async function whoCanReachCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { flags: ['json'], options: ['action'] });
+  const [file, target, ...extra] = args.positional;
+  if (file === undefined || target === undefined || extra.length > 0) throw new UsageError('`who-can-reach` takes a scenario file and a resource (or role)');
+  const action = single(args, 'action');
+  const read = readScenarioFile(file);
+  if (!read.ok) {
+    read.lines.forEach((line) => io.err(line));
+    return EXIT.invalid;
+  }
+  return await runWhoCanReach(read.scenario, file, target, action, io, args.flags.has('json'));
+}
+
+async function pathCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { flags: ['json'], options: ['principal', 'action', 'resource'] });
+  const [file, ...extra] = args.positional;
+  if (file === undefined || extra.length > 0) throw new UsageError('`path` takes exactly one scenario file');
+  const query = { principal: single(args, 'principal', true), resource: single(args, 'resource', true), action: single(args, 'action', true), json: args.flags.has('json') };
+  const read = readScenarioFile(file);
+  if (!read.ok) {
+    read.lines.forEach((line) => io.err(line));
+    return EXIT.invalid;
+  }
+  return await runPath(read.scenario, file, query, io);
 }
 
 function importCommand(argv: readonly string[], io: CliIo): number {
