@@ -111,7 +111,10 @@ test('who can reach a resource lists each principal with its path', async ({ app
   await expect(viaRole).toContainText('APNPartner');
   await expect(viaRole).toContainText('external');
   const ecs = table.locator('tbody tr').filter({ hasText: 'ecs-tasks' });
-  await expect(ecs).toContainText('aws:SourceAccount');
+  // The condition tag reads as one phrase and may break only after the key's prefix (`aws:` / `SourceAccount`).
+  const needs = ecs.locator('.ag-tag-conditional');
+  await expect(needs).toHaveText('needs aws:SourceAccount');
+  expect(await needs.evaluate((tag) => tag.innerHTML.replace(/<\/?span>/g, ''))).toBe('needs aws:<wbr>SourceAccount');
   await viaRole.getByRole('button', { name: /PartnerSoftware/ }).click();
   await expect.poll(() => app.graph.selected()).toBe('arn:aws:iam::444455556666:role/PartnerSoftware');
 });
