@@ -65,6 +65,8 @@ test.describe('layout', () => {
     await app.open({ theme: 'light' });
     await app.openPalette();
     const dialog = page.getByRole('dialog');
+    // With every command listed, the list scrolls and the input keeps its height (it was squeezed to ~20 px).
+    expect((await dialog.getByRole('combobox').boundingBox())?.height).toBeGreaterThanOrEqual(40);
     await dialog.getByRole('combobox').fill('switch theme');
     await expect(dialog.getByRole('option')).toHaveCount(1);
     await page.keyboard.press('Enter');
