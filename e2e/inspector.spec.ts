@@ -149,3 +149,33 @@ test('a finding focuses the graph on its subject and opens its statement', async
   await app.explorer.root.locator('.ag-finding').filter({ hasText: 'bucket-name' }).getByRole('button').first().click();
   await expect.poll(() => app.graph.selected()).toBe('arn:aws:s3:::bucket-name');
 });
+
+test('names cut to fit the access table keep their distinguishing end', async ({ app, page }) => {
+  const role = 'arn:aws:iam::111111111111:role/app-reader';
+  const keyPolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'kms:*', Resource: '*' }] };
+  const keys = [0, 1, 2].map((i) => `00000000-0000-0000-0000-00000000012${i}`);
+  await app.open();
+  await app.editor.loadScenario({
+    format: 'accessgraph/v1',
+    accounts: [{ id: '111111111111', name: 'A' }],
+    roles: [
+      {
+        arn: role,
+        trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        policies: [{ name: 'decrypt', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] } }],
+      },
+    ],
+    resources: keys.map((id) => ({ arn: `arn:aws:kms:us-east-1:111111111111:key/${id}`, account: '111111111111', policy: keyPolicy })),
+  });
+  await app.graph.waitForNode(role);
+  await app.graph.select(role);
+  const labels = page.getByTestId('effective-access').locator('tbody .ag-cell-label');
+  // The whole name is the text (copy, search); each key's last characters are drawn inside its cell.
+  await expect(labels).toHaveText(keys);
+  for (const [i, key] of keys.entries()) {
+    const tail = labels.nth(i).locator('.ag-cell-tail');
+    await expect(tail).toHaveText(key.slice(-6));
+    const [cell, box] = await Promise.all([labels.nth(i).locator('xpath=ancestor::td').boundingBox(), tail.boundingBox()]);
+    expect(box !== null && cell !== null && box.x + box.width <= cell.x + cell.width).toBe(true);
+  }
+});

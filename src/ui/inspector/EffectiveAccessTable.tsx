@@ -13,6 +13,7 @@ import { useT } from '../useT';
 import { AccessChips } from './AccessChips';
 import { PathChain } from './PathChain';
 import { SortHeader, sortRows, type SortState } from './SortHeader';
+import { CellLabel } from './CellLabel';
 
 type Column = 'resource' | 'access' | 'via';
 
@@ -81,7 +82,7 @@ export function EffectiveAccessTable({
                       title={row.resource}
                     >
                       <Icon name={open === row.edge ? 'chevronDown' : 'chevronRight'} size={12} />
-                      <span className="ag-cell-label">{row.label}</span>
+                      <CellLabel label={row.label} />
                     </button>
                   </td>
                   <td>

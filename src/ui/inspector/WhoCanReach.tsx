@@ -13,6 +13,7 @@ import { AccessChips } from './AccessChips';
 import { ConditionList } from './ConditionList';
 import { PathChain } from './PathChain';
 import { SortHeader, sortRows, type SortState } from './SortHeader';
+import { CellLabel } from './CellLabel';
 
 type Column = 'principal' | 'access' | 'path';
 
@@ -57,7 +58,7 @@ export function WhoCanReach({ graph, resource }: { readonly graph: AccessGraph; 
                   onClick={() => store.getState().select(row.principal, { focus: true })}
                 >
                   {node === undefined ? null : <NodeIcon node={node} size={14} />}
-                  <span className="ag-cell-label">{row.label}</span>
+                  <CellLabel label={row.label} />
                   {node?.flags.includes('external') === true ? (
                     <span className="ag-tag ag-tag-external">{t('tag.external')}</span>
                   ) : null}
