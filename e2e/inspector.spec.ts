@@ -169,13 +169,15 @@ test('names cut to fit the access table keep their distinguishing end', async ({
   });
   await app.graph.waitForNode(role);
   await app.graph.select(role);
-  const labels = page.getByTestId('effective-access').locator('tbody .ag-cell-label');
-  // The whole name is the text (copy, search); each key's last characters are drawn inside its cell.
+  const table = page.getByTestId('effective-access');
+  const labels = table.locator('tbody .ag-cell-label');
+  // The whole name is the text (copy, search) and each row button's accessible name; the cut label
+  // draws the key's last characters and ends inside its cell.
   await expect(labels).toHaveText(keys);
   for (const [i, key] of keys.entries()) {
-    const tail = labels.nth(i).locator('.ag-cell-tail');
-    await expect(tail).toHaveText(key.slice(-6));
-    const [cell, box] = await Promise.all([labels.nth(i).locator('xpath=ancestor::td').boundingBox(), tail.boundingBox()]);
-    expect(box !== null && cell !== null && box.x + box.width <= cell.x + cell.width).toBe(true);
+    await expect(table.getByRole('button', { name: key, exact: true })).toBeVisible();
+    await expect(labels.nth(i)).toHaveAttribute('data-tail', key.slice(-6));
+    const [cell, box] = await Promise.all([labels.nth(i).locator('xpath=ancestor::td').boundingBox(), labels.nth(i).boundingBox()]);
+    expect(box !== null && cell !== null && box.width > 0 && box.x + box.width <= cell.x + cell.width).toBe(true);
   }
 });
