@@ -30,7 +30,8 @@ const USAGE = `usage: accessgraph <command> [options]
 
 commands:
   check <scenario.json>…                       run every assertion; exit 1 when one fails
-  evaluate <scenario.json> --principal ARN --action A --resource ARN [--context k=v]… [--json]
+  evaluate <scenario.json> --principal P --action A --resource R [--context k=v]… [--json]
+                                               one decision, explained; P and R an ARN or a declared name
   analyze <scenario.json> [--json | --format json|csv|graphml|cypher]
                                                the access graph, findings and reachability; --format exports it
   import <files…> -o <scenario.json>           build a scenario from AWS CLI exports
