@@ -5,14 +5,22 @@
 import type { AccessChange, AccessChangeKind, AccessDiff, AssumeChange } from './diffTypes';
 import { expandActions } from './grants';
 import { compareStrings } from './order';
-import type { AccessGraph, ActionAccess, EdgeDecision } from './types';
+import type { AccessGraph, ActionAccess, EdgeDecision, EffectiveAccessEdge } from './types';
 
-function accessIndex(graph: AccessGraph): Map<string, { principal: string; resource: string; access: ActionAccess }> {
-  const out = new Map<string, { principal: string; resource: string; access: ActionAccess }>();
-  for (const edge of graph.edges) {
-    if (edge.kind !== 'effective-access') continue;
-    for (const access of expandActions(edge, graph.actionLevels)) out.set(`${edge.source}\u0000${edge.target}\u0000${access.action}\u0000${access.resource ?? ''}`, { principal: edge.source, resource: edge.target, access });
-  }
+type Indexed = { principal: string; resource: string; access: ActionAccess };
+
+/** The effective-access edges of a graph by id. */
+function accessEdges(graph: AccessGraph): Map<string, EffectiveAccessEdge> {
+  const out = new Map<string, EffectiveAccessEdge>();
+  for (const edge of graph.edges) if (edge.kind === 'effective-access') out.set(edge.id, edge);
+  return out;
+}
+
+/** One edge's actions by action and evaluated resource (a later entry wins, as one index of all edges did). */
+function accessIndex(edge: EffectiveAccessEdge | undefined, levels: AccessGraph['actionLevels']): Map<string, Indexed> {
+  const out = new Map<string, Indexed>();
+  if (edge === undefined) return out;
+  for (const access of expandActions(edge, levels)) out.set(`${access.action}\u0000${access.resource ?? ''}`, { principal: edge.source, resource: edge.target, access });
   return out;
 }
 
@@ -32,15 +40,24 @@ function usable(decision: EdgeDecision | undefined): boolean {
 
 /** The difference between two analysed scenarios. */
 export function diffAccess(before: AccessGraph, after: AccessGraph): AccessDiff {
-  const a = accessIndex(before);
-  const b = accessIndex(after);
+  const a = accessEdges(before);
+  const b = accessEdges(after);
   const access: AccessChange[] = [];
-  for (const [key, old] of a) {
-    const now = b.get(key);
-    if (now === undefined) access.push({ change: 'removed', principal: old.principal, resource: old.resource, action: old.access.action, before: old.access, after: undefined });
-    else if (!sameAccess(old.access, now.access)) access.push({ change: 'changed', principal: old.principal, resource: old.resource, action: old.access.action, before: old.access, after: now.access });
+  for (const id of new Set([...a.keys(), ...b.keys()])) {
+    const edgeBefore = a.get(id);
+    const edgeAfter = b.get(id);
+    // The same edge object on both sides (an incremental analysis, the page's patched graph) expands to
+    // the same actions, decisions and paths: nothing of it changed. Only the other edges are expanded.
+    if (edgeBefore === edgeAfter) continue;
+    const was = accessIndex(edgeBefore, before.actionLevels);
+    const is = accessIndex(edgeAfter, after.actionLevels);
+    for (const [key, old] of was) {
+      const now = is.get(key);
+      if (now === undefined) access.push({ change: 'removed', principal: old.principal, resource: old.resource, action: old.access.action, before: old.access, after: undefined });
+      else if (!sameAccess(old.access, now.access)) access.push({ change: 'changed', principal: old.principal, resource: old.resource, action: old.access.action, before: old.access, after: now.access });
+    }
+    for (const [key, now] of is) if (!was.has(key)) access.push({ change: 'added', principal: now.principal, resource: now.resource, action: now.access.action, before: undefined, after: now.access });
   }
-  for (const [key, now] of b) if (!a.has(key)) access.push({ change: 'added', principal: now.principal, resource: now.resource, action: now.access.action, before: undefined, after: now.access });
   access.sort((x, y) => compareStrings(x.principal, y.principal) || compareStrings(x.resource, y.resource) || compareStrings(x.action, y.action) || compareStrings(x.after?.resource ?? x.before?.resource ?? '', y.after?.resource ?? y.before?.resource ?? ''));
 
   const ra = assumeIndex(before);
