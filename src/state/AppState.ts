@@ -73,11 +73,20 @@ export interface AnalysisState {
    * the node the graph holds the part of (the simulator suggests the actions it already has from it).
    */
   readonly simulatorPart: Neighbourhood | undefined;
+  /**
+   * The graph the access changes are counted from: the first graph of the scenario as it was opened
+   * (the app's start, an import, a link, a lesson) or the graph of the last "Compare from here".
+   */
+  readonly baseline: AccessGraph | undefined;
+  /** True when the next graph becomes the baseline (a scenario was just loaded). */
+  readonly baselineArmed: boolean;
 }
 
 export interface AnalysisSlice {
   readonly analysis: AnalysisState;
   cancelAnalysis(): void;
+  /** Makes the graph on screen the baseline of the access changes. */
+  setBaseline(): void;
   /** Runs the analysis of the current text now (skipping the typing delay). */
   analyzeNow(): void;
 }

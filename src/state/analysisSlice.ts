@@ -24,6 +24,8 @@ const INITIAL: AnalysisState = {
   error: undefined,
   stats: undefined,
   simulatorPart: undefined,
+  baseline: undefined,
+  baselineArmed: true,
 };
 
 /** Creates the analysis slice; it subscribes to the document and schedules analyses itself. */
@@ -171,6 +173,9 @@ export function createAnalysisSlice(deps: SliceDeps): Slice<AnalysisSlice> {
           stats: outcome.stats,
           // A part of the previous graph is asked again below.
           simulatorPart: outcome.graph === undefined ? previous.simulatorPart : undefined,
+          ...(outcome.graph !== undefined && previous.baselineArmed
+            ? { baseline: outcome.graph, baselineArmed: false }
+            : {}),
         },
       });
       void fetchSimulatorPart();
@@ -192,6 +197,11 @@ export function createAnalysisSlice(deps: SliceDeps): Slice<AnalysisSlice> {
         if (get().analysis.status === 'running') deps.engine.cancel();
       },
       analyzeNow: () => void run(),
+      setBaseline() {
+        const { analysis } = get();
+        // The engine's graph, not the shown one a selection's part was put back into.
+        if (base !== undefined) set({ analysis: { ...analysis, baseline: base, baselineArmed: false } });
+      },
     };
   };
 }

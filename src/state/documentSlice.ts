@@ -66,6 +66,8 @@ export function createDocumentSlice(deps: SliceDeps, initialText: string): Slice
         simulator: initialForm(text),
         simulation: IDLE_SIMULATION,
         editor: { ...get().editor, activeTab: 'scenario', applyError: undefined },
+        // Its first graph is what the access changes are counted from.
+        analysis: { ...get().analysis, baselineArmed: true },
       });
     },
   });

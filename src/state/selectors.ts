@@ -12,6 +12,8 @@ import type {
   LevelSummary,
   NodeKind,
 } from '../analysis/types';
+import { diffAccess } from '../analysis/diff';
+import type { AccessDiff } from '../analysis/diffTypes';
 import { expandActions } from '../analysis/grants';
 import type { AppState } from './AppState';
 import { lookupOf, memoPerGraph } from './graphLookup';
@@ -221,4 +223,36 @@ export function selectTitle(state: AppState): string {
   const title = typeof raw === 'string' ? raw : '';
   titleCache = { key, title };
   return title;
+}
+
+/** What the scenario's access became since the baseline (`AnalysisState.baseline`). */
+export type AccessChanges =
+  /** No graph yet, or no baseline. */
+  | { readonly kind: 'none' }
+  /** One of the two graphs came without its effective access (too large to copy): not compared. */
+  | { readonly kind: 'untracked' }
+  | { readonly kind: 'diff'; readonly diff: AccessDiff; readonly count: number };
+
+const NO_CHANGES: AccessChanges = { kind: 'none' };
+const UNTRACKED: AccessChanges = { kind: 'untracked' };
+const changesCache = new WeakMap<AccessGraph, WeakMap<AccessGraph, AccessChanges>>();
+
+/**
+ * The access added, removed and changed since the baseline, and the role assumptions gained or lost;
+ * `count` is both together. Cached per pair of graphs (the page's graphs share their unchanged edges,
+ * so the diff expands only the edges an edit touched).
+ */
+export function selectAccessChanges(state: AppState): AccessChanges {
+  const { baseline, graph } = state.analysis;
+  if (baseline === undefined || graph === undefined) return NO_CHANGES;
+  if (baseline.omitted !== undefined || graph.omitted !== undefined) return UNTRACKED;
+  let perBaseline = changesCache.get(baseline);
+  if (perBaseline === undefined) changesCache.set(baseline, (perBaseline = new WeakMap()));
+  let changes = perBaseline.get(graph);
+  if (changes === undefined) {
+    const diff = diffAccess(baseline, graph);
+    changes = { kind: 'diff', diff, count: diff.access.length + diff.assume.length };
+    perBaseline.set(graph, changes);
+  }
+  return changes;
 }

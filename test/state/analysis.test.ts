@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { selectShowingLastValid } from '../../src/state/selectors';
-import { gatedEngine, inProcessEngine, LESSON_TEXT, settle, testStore } from './harness';
+import { selectAccessChanges, selectShowingLastValid } from '../../src/state/selectors';
+import { DEFAULT_ENGINE } from '../../src/analysis/defaultEngine';
+import { createInProcessEngineClient } from '../../src/worker/inProcessPort';
+import { nodeCatalog } from '../analysis/support/env';
+import { DISPATCHER_DEPS, gatedEngine, inProcessEngine, LESSON_TEXT, settle, testStore } from './harness';
 
 describe('analysis slice', () => {
   it('analyses the opening scenario at once and keeps its graph', async () => {
@@ -97,5 +100,73 @@ describe('analysis slice', () => {
       graph: good,
       slow: false,
     });
+  });
+});
+
+describe('access changes', () => {
+  /** A store over the real engine and the installed catalog (the harness's has no engine: no access edges). */
+  function realStore(): ReturnType<typeof testStore> {
+    return testStore({
+      engine: createInProcessEngineClient({
+        ...DISPATCHER_DEPS,
+        engine: DEFAULT_ENGINE,
+        catalog: nodeCatalog,
+      }),
+    });
+  }
+
+  /** Runs timers until the analysis of the current text is done (the catalog is read from disk). */
+  async function analysed({ store, timers }: ReturnType<typeof testStore>): Promise<void> {
+    for (let i = 0; i < 400; i++) {
+      await settle(timers);
+      const { analysis, document } = store.getState();
+      if (analysis.status === 'done' && analysis.revision === document.revision) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('the analysis did not finish');
+  }
+
+  const widened = LESSON_TEXT.replace('"s3:List*"', '"s3:List*", "s3:PutObject"');
+  const USER2 = 'arn:aws:iam::222222222222:user/User2';
+
+  it('counts from the first graph, lists an edit’s added access, and starts again from “Compare from here”', async () => {
+    const t = realStore();
+    const { store } = t;
+    await analysed(t);
+    const first = store.getState().analysis.graph;
+    expect(store.getState().analysis.baseline).toBe(first);
+    expect(selectAccessChanges(store.getState())).toMatchObject({ kind: 'diff', count: 0 });
+    store.getState().setText(widened, 'edit');
+    await analysed(t);
+    const changes = selectAccessChanges(store.getState());
+    expect(store.getState().analysis.baseline).toBe(first);
+    expect(
+      changes.kind === 'diff'
+        ? changes.diff.access.map((c) => [c.change, c.principal, c.action, c.after?.resource])
+        : changes,
+    ).toStrictEqual([['added', USER2, 's3:PutObject', 'arn:aws:s3:::bucket-a/*']]);
+    // The same pair of graphs gives the same object (the panel re-renders without recomputing).
+    expect(selectAccessChanges(store.getState())).toBe(changes);
+    store.getState().setBaseline();
+    expect(store.getState().analysis.baseline).toBe(store.getState().analysis.graph);
+    expect(selectAccessChanges(store.getState())).toMatchObject({ kind: 'diff', count: 0 });
+  });
+
+  it('takes the first graph of a loaded scenario as the new baseline, not the edits before it', async () => {
+    const t = realStore();
+    const { store } = t;
+    await analysed(t);
+    store.getState().setText(widened, 'edit');
+    await analysed(t);
+    expect(selectAccessChanges(store.getState())).toMatchObject({ count: 1 });
+    store.getState().loadScenario(widened.replace('"name": "AccountA"', '"name": "Imported"'));
+    expect(store.getState().analysis.baselineArmed).toBe(true);
+    await analysed(t);
+    expect(store.getState().analysis.baseline).toBe(store.getState().analysis.graph);
+    expect(selectAccessChanges(store.getState())).toMatchObject({ kind: 'diff', count: 0 });
+    // A broken text after a load keeps waiting for a graph to count from.
+    store.getState().loadScenario('{ "format": ');
+    await analysed(t);
+    expect(store.getState().analysis.baselineArmed).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { useAppStore } from '../AppServices';
 import { Icon } from '../icons';
 import { SidePanel } from '../layout/SidePanel';
 import { useT } from '../useT';
+import { ExplorerChanges } from './ExplorerChanges';
 import { ExplorerFindings } from './ExplorerFindings';
 import { ExplorerTree } from './ExplorerTree';
 
@@ -43,6 +44,7 @@ export function ExplorerPanel() {
       </div>
       <ExplorerTree query={query} />
       <ExplorerFindings />
+      <ExplorerChanges />
     </SidePanel>
   );
 }
