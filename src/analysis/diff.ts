@@ -9,6 +9,28 @@ import type { AccessGraph, ActionAccess, EdgeDecision, EffectiveAccessEdge } fro
 
 type Indexed = { principal: string; resource: string; access: ActionAccess };
 
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * True when two edges hold equal grants in the same order, so their actions expand alike: a full
+ * reanalysis builds new, equal edges, and expanding every action of both took 1.6 s at S (4,558 edges).
+ */
+function sameGrants(a: EffectiveAccessEdge, b: EffectiveAccessEdge): boolean {
+  if (a.grants.length !== b.grants.length) return false;
+  for (let i = 0; i < a.grants.length; i++) {
+    const x = a.grants[i] as EffectiveAccessEdge['grants'][number];
+    const y = b.grants[i] as EffectiveAccessEdge['grants'][number];
+    if (x === y) continue;
+    if (x.decision !== y.decision || x.resource !== y.resource || !sameList(x.via, y.via) || !sameList(x.actions, y.actions)) return false;
+  }
+  return true;
+}
+
 /** The effective-access edges of a graph by id. */
 function accessEdges(graph: AccessGraph): Map<string, EffectiveAccessEdge> {
   const out = new Map<string, EffectiveAccessEdge>();
@@ -48,7 +70,7 @@ export function diffAccess(before: AccessGraph, after: AccessGraph): AccessDiff 
     const edgeAfter = b.get(id);
     // The same edge object on both sides (an incremental analysis, the page's patched graph) expands to
     // the same actions, decisions and paths: nothing of it changed. Only the other edges are expanded.
-    if (edgeBefore === edgeAfter) continue;
+    if (edgeBefore === edgeAfter || (edgeBefore !== undefined && edgeAfter !== undefined && sameGrants(edgeBefore, edgeAfter))) continue;
     const was = accessIndex(edgeBefore, before.actionLevels);
     const is = accessIndex(edgeAfter, after.actionLevels);
     for (const [key, old] of was) {

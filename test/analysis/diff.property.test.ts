@@ -4,7 +4,7 @@ import { runAnalysis } from '../../src/analysis/analyzeScenario';
 import { diffAccess } from '../../src/analysis/diff';
 import type { AccessChange } from '../../src/analysis/diffTypes';
 import { expandActions } from '../../src/analysis/grants';
-import type { AccessGraph } from '../../src/analysis/types';
+import type { AccessGrant, AccessGraph } from '../../src/analysis/types';
 import { MINI_ENGINE } from './support/miniEngine';
 import { envFor, scenarioOf } from './support/env';
 import { arbitraryScenario } from './support/randomOrg';
@@ -151,5 +151,49 @@ describe('access diff', () => {
       { numRuns: 60 },
     );
     expect([shared, changed]).toStrictEqual([true, true]);
+  });
+  it('finds a change inside an edge that is a new object with the same shape', async () => {
+    const MUTATIONS = ['decision', 'action', 'via', 'resource'] as const;
+    let mutated = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryScenario,
+        fc.constantFrom(...MUTATIONS),
+        fc.nat(1000),
+        fc.nat(1000),
+        async (value, mutation, at, grantAt) => {
+          const scenario = scenarioOf(value);
+          const graph = runAnalysis(scenario, await envFor(scenario, MINI_ENGINE)).graph;
+          const after = structuredClone(graph);
+          const edges = after.edges.filter((e) => e.kind === 'effective-access');
+          const edge = edges[at % Math.max(1, edges.length)];
+          if (edge === undefined) return;
+          const grants = edge.grants as AccessGrant[];
+          const i = grantAt % grants.length;
+          const grant = grants[i] as AccessGrant;
+          // One field of one grant, the rest of the edge as it was (a new object, equal in every other way).
+          grants[i] =
+            mutation === 'decision'
+              ? { ...grant, decision: grant.decision === 'allowed' ? 'conditional' : 'allowed' }
+              : mutation === 'action'
+                ? {
+                    ...grant,
+                    actions:
+                      grant.actions.length > 1
+                        ? grant.actions.slice(1)
+                        : [`${grant.actions[0] ?? 's3:X'}Other`],
+                  }
+                : mutation === 'via'
+                  ? { ...grant, via: [...(grant.via ?? []), 'arn:aws:iam::999999999999:role/extra'] }
+                  : { ...grant, resource: `${grant.resource ?? edge.target}/other` };
+          mutated += 1;
+          const diff = diffAccess(graph, after);
+          expect(order(diff.access)).toStrictEqual(order(naiveAccessDiff(graph, after)));
+          expect(diff.access.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 80 },
+    );
+    expect(mutated).toBeGreaterThan(20);
   });
 });
