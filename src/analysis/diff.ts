@@ -60,17 +60,34 @@ function usable(decision: EdgeDecision | undefined): boolean {
   return decision === 'allowed' || decision === 'conditional';
 }
 
-/** The difference between two analysed scenarios. */
-export function diffAccess(before: AccessGraph, after: AccessGraph): AccessDiff {
+/** The effective-access edges that differ between two graphs, as pairs (`undefined`: absent on that side). */
+function differingEdges(before: AccessGraph, after: AccessGraph): [EffectiveAccessEdge | undefined, EffectiveAccessEdge | undefined][] {
   const a = accessEdges(before);
   const b = accessEdges(after);
-  const access: AccessChange[] = [];
+  const out: [EffectiveAccessEdge | undefined, EffectiveAccessEdge | undefined][] = [];
   for (const id of new Set([...a.keys(), ...b.keys()])) {
     const edgeBefore = a.get(id);
     const edgeAfter = b.get(id);
-    // The same edge object on both sides (an incremental analysis, the page's patched graph) expands to
-    // the same actions, decisions and paths: nothing of it changed. Only the other edges are expanded.
+    // The same edge object on both sides (an incremental analysis, the page's patched graph), or equal
+    // grants, expands to the same actions, decisions and paths: nothing of it changed.
     if (edgeBefore === edgeAfter || (edgeBefore !== undefined && edgeAfter !== undefined && sameGrants(edgeBefore, edgeAfter))) continue;
+    out.push([edgeBefore, edgeAfter]);
+  }
+  return out;
+}
+
+/**
+ * How many principal → resource access edges differ between two graphs, without expanding their actions
+ * (which `diffAccess` does, about 0.2 ms per edge): lets the page decide whether to list the changes.
+ */
+export function countChangedAccessEdges(before: AccessGraph, after: AccessGraph): number {
+  return differingEdges(before, after).length;
+}
+
+/** The difference between two analysed scenarios. */
+export function diffAccess(before: AccessGraph, after: AccessGraph): AccessDiff {
+  const access: AccessChange[] = [];
+  for (const [edgeBefore, edgeAfter] of differingEdges(before, after)) {
     const was = accessIndex(edgeBefore, before.actionLevels);
     const is = accessIndex(edgeAfter, after.actionLevels);
     for (const [key, old] of was) {

@@ -12,7 +12,7 @@ import type {
   LevelSummary,
   NodeKind,
 } from '../analysis/types';
-import { diffAccess } from '../analysis/diff';
+import { countChangedAccessEdges, diffAccess } from '../analysis/diff';
 import type { AccessDiff } from '../analysis/diffTypes';
 import { expandActions } from '../analysis/grants';
 import type { AppState } from './AppState';
@@ -231,7 +231,16 @@ export type AccessChanges =
   | { readonly kind: 'none' }
   /** One of the two graphs came without its effective access (too large to copy): not compared. */
   | { readonly kind: 'untracked' }
-  | { readonly kind: 'diff'; readonly diff: AccessDiff; readonly count: number };
+  | { readonly kind: 'diff'; readonly diff: AccessDiff; readonly count: number }
+  /** More access edges differ than the page lists (their actions are not expanded). */
+  | { readonly kind: 'many'; readonly edges: number };
+
+/**
+ * Access edges the page expands into a list of changes. Expanding costs about 0.2 ms per edge on the
+ * main thread (an SCP edit can change every edge of a graph of up to 25,000): beyond this the panel
+ * gives the count and points to the CLI's diff.
+ */
+export const LISTED_CHANGE_EDGES = 400;
 
 const NO_CHANGES: AccessChanges = { kind: 'none' };
 const UNTRACKED: AccessChanges = { kind: 'untracked' };
@@ -250,8 +259,12 @@ export function selectAccessChanges(state: AppState): AccessChanges {
   if (perBaseline === undefined) changesCache.set(baseline, (perBaseline = new WeakMap()));
   let changes = perBaseline.get(graph);
   if (changes === undefined) {
-    const diff = diffAccess(baseline, graph);
-    changes = { kind: 'diff', diff, count: diff.access.length + diff.assume.length };
+    const edges = countChangedAccessEdges(baseline, graph);
+    if (edges > LISTED_CHANGE_EDGES) changes = { kind: 'many', edges };
+    else {
+      const diff = diffAccess(baseline, graph);
+      changes = { kind: 'diff', diff, count: diff.access.length + diff.assume.length };
+    }
     perBaseline.set(graph, changes);
   }
   return changes;

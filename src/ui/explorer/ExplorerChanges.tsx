@@ -61,12 +61,27 @@ export function ExplorerChanges() {
       >
         <Icon name={open ? 'chevronDown' : 'chevronRight'} size={12} />
         {t('changes.title')}
-        <span className="ag-count" data-changed={changes.kind === 'diff' && changes.count > 0}>
-          {changes.kind === 'diff' ? changes.count : '–'}
+        <span
+          className="ag-count"
+          data-changed={(changes.kind === 'diff' && changes.count > 0) || changes.kind === 'many'}
+        >
+          {changes.kind === 'diff' ? changes.count : changes.kind === 'many' ? `${changes.edges}+` : '–'}
         </span>
       </button>
       {!open ? null : changes.kind === 'untracked' ? (
         <p className="ag-empty">{t('changes.untracked')}</p>
+      ) : changes.kind === 'many' ? (
+        <div className="ag-changes-summary">
+          <span>{t('changes.many', { count: changes.edges })}</span>
+          <button
+            type="button"
+            className="ag-link"
+            title={t('changes.resetTitle')}
+            onClick={() => store.getState().setBaseline()}
+          >
+            {t('changes.reset')}
+          </button>
+        </div>
       ) : rows.length === 0 ? (
         <p className="ag-empty">{t('changes.none')}</p>
       ) : (

@@ -227,6 +227,7 @@ export const MESSAGES_JA: Messages = {
   'changes.assume': '{role} を引き受け可能',
   'changes.via': '{roles} 経由',
   'changes.decision': '{before} → {after}',
+  'changes.many': '{count} 組のプリンシパルとリソースの間でアクセスが変わりました。ここには多すぎて表示できません（CLI の diff コマンドですべてのアクションを一覧できます）。',
   'changes.more': 'ほか {count} 件',
   'changes.reset': 'ここから比較',
   'changes.resetTitle': '今表示されているアクセスを基準に変更を数える',
