@@ -73,14 +73,7 @@ export function ExplorerChanges() {
       ) : changes.kind === 'many' ? (
         <div className="ag-changes-summary">
           <span>{t('changes.many', { count: changes.edges })}</span>
-          <button
-            type="button"
-            className="ag-link"
-            title={t('changes.resetTitle')}
-            onClick={() => store.getState().setBaseline()}
-          >
-            {t('changes.reset')}
-          </button>
+          <CompareFromHere />
         </div>
       ) : rows.length === 0 ? (
         <p className="ag-empty">{t('changes.none')}</p>
@@ -93,14 +86,7 @@ export function ExplorerChanges() {
                 changes.kind === 'diff' ? changes.diff.summary : { added: 0, removed: 0, changed: 0 },
               )}
             </span>
-            <button
-              type="button"
-              className="ag-link"
-              title={t('changes.resetTitle')}
-              onClick={() => store.getState().setBaseline()}
-            >
-              {t('changes.reset')}
-            </button>
+            <CompareFromHere />
           </p>
           <ul className="ag-changes">
             {rows.slice(0, SHOWN).map((row) => (
@@ -141,6 +127,22 @@ export function ExplorerChanges() {
         </>
       )}
     </section>
+  );
+}
+
+/** Makes the access on screen the baseline. */
+function CompareFromHere() {
+  const t = useT();
+  const store = useAppStoreApi();
+  return (
+    <button
+      type="button"
+      className="ag-link"
+      title={t('changes.resetTitle')}
+      onClick={() => store.getState().setBaseline()}
+    >
+      {t('changes.reset')}
+    </button>
   );
 }
 
