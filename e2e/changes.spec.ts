@@ -17,12 +17,20 @@ test('an edit lists the access it adds, and Compare from here starts again', asy
   const row = changes.locator('li[data-change="added"]');
   await expect(row).toHaveText(/^\+s3:PutObjectUser2 → bucket-a$/);
   await expect(changes).toContainText('1 added · 0 removed · 0 changed');
+  // The top bar says it in brief, and takes the user to the list.
+  const chip = page.getByTestId('changes-chip');
+  await expect(chip).toHaveText('+1');
+  await page.getByRole('button', { name: 'Hide Explorer' }).click();
+  await expect(changes).toBeHidden();
+  await chip.click();
+  await expect(changes).toBeInViewport();
   if (process.env.AG_LOOK) await page.screenshot({ path: '/tmp/me/changes.png' });
   await row.getByRole('button').click();
   await expect.poll(() => app.graph.selected()).toBe(USER2);
   // Undo takes the access away again: nothing has changed since the scenario was opened.
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(changes.locator('.ag-count')).toHaveText('0');
+  await expect(chip).toBeHidden();
   // Redo, then make it the baseline: the count starts again from the access shown now.
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect(changes.locator('.ag-count')).toHaveText('1');

@@ -229,6 +229,7 @@ export const MESSAGES_EN = {
   'changes.via': 'via {roles}',
   'changes.decision': '{before} → {after}',
   'changes.many': 'Access changed between {count} principal–resource pairs: too many to list here (the CLI’s diff command lists every action).',
+  'changes.chipTitle': 'Access your edits changed since the scenario was opened: show the changes',
   'changes.more': 'and {count} more',
   'changes.reset': 'Compare from here',
   'changes.resetTitle': 'Count changes from the access shown now',

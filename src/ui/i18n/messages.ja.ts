@@ -228,6 +228,7 @@ export const MESSAGES_JA: Messages = {
   'changes.via': '{roles} 経由',
   'changes.decision': '{before} → {after}',
   'changes.many': '{count} 組のプリンシパルとリソースの間でアクセスが変わりました。ここには多すぎて表示できません（CLI の diff コマンドですべてのアクションを一覧できます）。',
+  'changes.chipTitle': 'シナリオを開いてから編集で変わったアクセス：変更を表示',
   'changes.more': 'ほか {count} 件',
   'changes.reset': 'ここから比較',
   'changes.resetTitle': '今表示されているアクセスを基準に変更を数える',

@@ -6,6 +6,7 @@ import { useAppStore, useAppStoreApi } from '../AppServices';
 import { isMacPlatform, shortcutLabel } from '../commands/commands';
 import { Icon } from '../icons';
 import { useT } from '../useT';
+import { ChangesChip } from './ChangesChip';
 import { FileMenu } from './FileMenu';
 import { LessonsMenu } from './LessonsMenu';
 import { ShareButton } from './ShareButton';
@@ -56,6 +57,7 @@ export function TopBar() {
         >
           <Icon name="redo" />
         </button>
+        <ChangesChip />
       </div>
       <div className="ag-topbar-divider" />
       <div className="ag-lang-toggle" role="group" aria-label={t('topbar.language')}>
