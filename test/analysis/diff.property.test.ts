@@ -8,59 +8,7 @@ import type { AccessGrant, AccessGraph } from '../../src/analysis/types';
 import { MINI_ENGINE } from './support/miniEngine';
 import { envFor, scenarioOf } from './support/env';
 import { arbitraryScenario } from './support/randomOrg';
-
-type Value = {
-  roles: { policies: unknown[]; trustPolicy: { Statement: unknown[] } }[];
-  resources: Record<string, unknown>[];
-};
-
-const EDITS = ['identity', 'trust', 'bucket', 'scp'] as const;
-
-function edit(value: Value, kind: (typeof EDITS)[number], at: number): Value {
-  const copy = structuredClone(value);
-  const role = copy.roles[at % copy.roles.length]!;
-  switch (kind) {
-    case 'identity':
-      role.policies = [
-        {
-          name: 'all-s3',
-          document: {
-            Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
-          },
-        },
-      ];
-      break;
-    case 'trust':
-      role.trustPolicy.Statement = [];
-      break;
-    case 'bucket':
-      copy.resources[0]!.policy = {
-        Version: '2012-10-17',
-        Statement: [
-          { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data-a/*' },
-        ],
-      };
-      break;
-    case 'scp':
-      (copy as unknown as { organization: { policies: unknown[] } }).organization.policies = [
-        {
-          name: 'NoS3',
-          type: 'SCP',
-          targets: ['222222222222'],
-          document: {
-            Version: '2012-10-17',
-            Statement: [
-              { Effect: 'Allow', Action: '*', Resource: '*' },
-              { Effect: 'Deny', Action: 's3:*', Resource: '*' },
-            ],
-          },
-        },
-      ];
-      break;
-  }
-  return copy;
-}
+import { analysedEdit, EDITS } from './support/edits';
 
 /** The diff's access part as the first version computed it: every action of every edge, in one index. */
 function naiveAccessDiff(before: AccessGraph, after: AccessGraph): AccessChange[] {
@@ -135,12 +83,9 @@ describe('access diff', () => {
     let changed = false;
     await fc.assert(
       fc.asyncProperty(arbitraryScenario, fc.constantFrom(...EDITS), fc.nat(5), async (value, kind, at) => {
-        const before = scenarioOf(value);
-        const after = scenarioOf(edit(value, kind, at));
-        const env = await envFor(after, MINI_ENGINE);
-        const previous = runAnalysis(before, env);
         // An incremental analysis keeps the unchanged edges as the same objects, as the app's graphs do.
-        const incremental = runAnalysis(after, env, previous).graph;
+        const { previous, incremental: next } = await analysedEdit(value, kind, at);
+        const incremental = next.graph;
         const diff = diffAccess(previous.graph, incremental);
         expect(order(diff.access)).toStrictEqual(order(naiveAccessDiff(previous.graph, incremental)));
         expect(diffAccess(structuredClone(previous.graph), structuredClone(incremental))).toStrictEqual(diff);

@@ -6,30 +6,7 @@ import { DEFAULT_ENGINE } from '../../src/analysis/defaultEngine';
 import { MINI_ENGINE } from './support/miniEngine';
 import { envFor, scenarioOf } from './support/env';
 import { arbitraryScenario } from './support/randomOrg';
-
-type Value = { roles: { policies: unknown[]; trustPolicy: { Statement: unknown[] } }[]; resources: Record<string, unknown>[] };
-
-const EDITS = ['identity', 'trust', 'bucket', 'scp'] as const;
-
-function edit(value: Value, kind: (typeof EDITS)[number], at: number): Value {
-  const copy = structuredClone(value);
-  const role = copy.roles[at % copy.roles.length]!;
-  switch (kind) {
-    case 'identity':
-      role.policies = [{ name: 'all-s3', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } }];
-      break;
-    case 'trust':
-      role.trustPolicy.Statement = [];
-      break;
-    case 'bucket':
-      copy.resources[0]!.policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data-a/*' }] };
-      break;
-    case 'scp':
-      (copy as unknown as { organization: { policies: unknown[] } }).organization.policies = [{ name: 'NoS3', type: 'SCP', targets: ['222222222222'], document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 's3:*', Resource: '*' }] } }];
-      break;
-  }
-  return copy;
-}
+import { analysedEdit, EDITS, edit, type Value } from './support/edits';
 
 function content(graph: AccessGraph): unknown {
   return { nodes: graph.nodes, edges: graph.edges, findings: graph.findings, reachability: graph.reachability };
@@ -40,11 +17,7 @@ describe('incremental analysis', () => {
     let reusedSomething = false;
     await fc.assert(
       fc.asyncProperty(arbitraryScenario, fc.constantFrom(...EDITS), fc.nat(5), async (value, kind, at) => {
-        const before = scenarioOf(value);
-        const after = scenarioOf(edit(value, kind, at));
-        const env = await envFor(after, MINI_ENGINE);
-        const previous = runAnalysis(before, env);
-        const incremental = runAnalysis(after, env, previous);
+        const { after, env, incremental } = await analysedEdit(value, kind, at);
         const full = runAnalysis(after, env);
         expect(content(incremental.graph)).toStrictEqual(content(full.graph));
         expect(incremental.graph.stats.evaluations).toBeLessThanOrEqual(full.graph.stats.evaluations);

@@ -10,8 +10,8 @@ import type { AccessGraph } from '../../analysis/types';
 import { lookupOf } from '../../state/graphLookup';
 import { selectAccessChanges, selectGraph } from '../../state/selectors';
 import { useAppStore, useAppStoreApi } from '../AppServices';
-import { Icon } from '../icons';
 import { useT } from '../useT';
+import { SectionToggle } from './SectionToggle';
 
 /** Rows drawn before "and N more": the list is for reading an edit's effect, not for auditing thousands. */
 const SHOWN = 40;
@@ -53,21 +53,13 @@ export function ExplorerChanges() {
     d === undefined ? '—' : t(DECISION_KEY[d] ?? 'decision.blocked');
   return (
     <section className="ag-explorer-changes" data-testid="access-changes">
-      <button
-        type="button"
-        className="ag-section-toggle"
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
-      >
-        <Icon name={open ? 'chevronDown' : 'chevronRight'} size={12} />
-        {t('changes.title')}
-        <span
-          className="ag-count"
-          data-changed={(changes.kind === 'diff' && changes.count > 0) || changes.kind === 'many'}
-        >
-          {changes.kind === 'diff' ? changes.count : changes.kind === 'many' ? `${changes.edges}+` : '–'}
-        </span>
-      </button>
+      <SectionToggle
+        open={open}
+        onToggle={() => setOpen((o) => !o)}
+        title={t('changes.title')}
+        count={changes.kind === 'diff' ? changes.count : changes.kind === 'many' ? `${changes.edges}+` : '–'}
+        highlighted={(changes.kind === 'diff' && changes.count > 0) || changes.kind === 'many'}
+      />
       {!open ? null : changes.kind === 'untracked' ? (
         <p className="ag-empty">{t('changes.untracked')}</p>
       ) : changes.kind === 'many' ? (

@@ -3,9 +3,9 @@
  */
 import { useState } from 'react';
 import { useAppStore } from '../AppServices';
-import { Icon } from '../icons';
 import { FindingsList } from '../inspector/FindingsList';
 import { useT } from '../useT';
+import { SectionToggle } from './SectionToggle';
 
 export function ExplorerFindings() {
   const t = useT();
@@ -14,16 +14,12 @@ export function ExplorerFindings() {
   if (findings === undefined) return null;
   return (
     <section className="ag-explorer-findings">
-      <button
-        type="button"
-        className="ag-section-toggle"
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
-      >
-        <Icon name={open ? 'chevronDown' : 'chevronRight'} size={12} />
-        {t('findings.title')}
-        <span className="ag-count">{findings.length}</span>
-      </button>
+      <SectionToggle
+        open={open}
+        onToggle={() => setOpen((o) => !o)}
+        title={t('findings.title')}
+        count={findings.length}
+      />
       {open ? <FindingsList findings={findings} compact /> : null}
     </section>
   );
