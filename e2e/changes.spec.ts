@@ -15,7 +15,9 @@ test('an edit lists the access it adds, and Compare from here starts again', asy
   await app.editor.replaceLine('"s3:List*"', '"s3:List*", "s3:PutObject"');
   await expect(changes.locator('.ag-count')).toHaveText('1');
   const row = changes.locator('li[data-change="added"]');
-  await expect(row).toHaveText(/^\+s3:PutObjectUser2 → bucket-a$/);
+  await expect(row).toHaveText(/^\+Added: s3:PutObjectUser2 → bucket-a$/);
+  // Read as a word, not as a plus sign.
+  await expect(row.getByRole('button')).toHaveAccessibleName('Added: s3:PutObject User2 → bucket-a');
   await expect(changes).toContainText('1 added · 0 removed · 0 changed');
   // The top bar says it in brief, and takes the user to the list.
   const chip = page.getByTestId('changes-chip');

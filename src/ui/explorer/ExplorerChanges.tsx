@@ -89,13 +89,11 @@ export function ExplorerChanges() {
                   title={row.change.principal}
                   onClick={() => store.getState().select(row.change.principal, { focus: true })}
                 >
-                  <span
-                    className="ag-change-mark"
-                    data-change={row.change.change}
-                    aria-label={t(CHANGE_KEY[row.change.change])}
-                  >
+                  {/* The mark is drawn; the word is read (aria-label on a plain span is not). */}
+                  <span className="ag-change-mark" data-change={row.change.change} aria-hidden="true">
                     {MARK[row.change.change]}
                   </span>
+                  <span className="ag-visually-hidden">{t(CHANGE_KEY[row.change.change])}: </span>
                   <span className="ag-change-body">
                     <span className="ag-change-what">
                       {row.kind === 'access'
