@@ -13,7 +13,7 @@ import type {
   NodeKind,
 } from '../analysis/types';
 import { countChangedAccessEdges, diffAccess } from '../analysis/diff';
-import type { AccessDiff } from '../analysis/diffTypes';
+import type { AccessChangeKind, AccessDiff } from '../analysis/diffTypes';
 import { expandActions } from '../analysis/grants';
 import type { AppState } from './AppState';
 import { lookupOf, memoPerGraph } from './graphLookup';
@@ -241,6 +241,16 @@ export type AccessChanges =
  * gives the count and points to the CLI's diff.
  */
 export const LISTED_CHANGE_EDGES = 400;
+
+/**
+ * Added, removed and changed, counting role assumptions with the access: the numbers the panel's summary
+ * and the top bar's chip show (a trust edit changes no access, only who can assume the role).
+ */
+export function changeTotals(diff: AccessDiff): Readonly<Record<AccessChangeKind, number>> {
+  const totals = { ...diff.summary };
+  for (const change of diff.assume) totals[change.change] += 1;
+  return totals;
+}
 
 const NO_CHANGES: AccessChanges = { kind: 'none' };
 const UNTRACKED: AccessChanges = { kind: 'untracked' };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { countChangedAccessEdges } from '../../src/analysis/diff';
 import type { AccessGraph } from '../../src/analysis/types';
 import type { AppState } from '../../src/state/AppState';
-import { LISTED_CHANGE_EDGES, selectAccessChanges } from '../../src/state/selectors';
+import type { AccessDiff } from '../../src/analysis/diffTypes';
+import { changeTotals, LISTED_CHANGE_EDGES, selectAccessChanges } from '../../src/state/selectors';
 
 /** A graph of `n` access edges, each one action; `flipped` of them conditional instead of allowed. */
 function graph(n: number, flipped = 0): AccessGraph {
@@ -56,5 +57,17 @@ describe('access changes on the page', () => {
     expect(
       selectAccessChanges(state(before, { ...before, omitted: {} } as unknown as AccessGraph)),
     ).toStrictEqual({ kind: 'untracked' });
+  });
+  it('counts role assumptions gained and lost with the access in the totals the panel and chip show', () => {
+    const diff = {
+      access: [],
+      assume: [
+        { change: 'added', principal: 'a', role: 'r', before: undefined, after: 'allowed' },
+        { change: 'changed', principal: 'b', role: 'r', before: 'allowed', after: 'conditional' },
+      ],
+      summary: { added: 2, removed: 1, changed: 0 },
+    } as unknown as AccessDiff;
+    expect(changeTotals(diff)).toStrictEqual({ added: 3, removed: 1, changed: 1 });
+    expect(diff.summary).toStrictEqual({ added: 2, removed: 1, changed: 0 });
   });
 });

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { AccessChange, AssumeChange } from '../../analysis/diffTypes';
 import type { AccessGraph } from '../../analysis/types';
 import { lookupOf } from '../../state/graphLookup';
-import { selectAccessChanges, selectGraph } from '../../state/selectors';
+import { changeTotals, selectAccessChanges, selectGraph } from '../../state/selectors';
 import { useAppStore, useAppStoreApi } from '../AppServices';
 import { useT } from '../useT';
 import { SectionToggle } from './SectionToggle';
@@ -41,14 +41,15 @@ export function ExplorerChanges() {
   const graph = useAppStore(selectGraph);
   const [open, setOpen] = useState(true);
   if (changes.kind === 'none' || graph === undefined) return null;
-  const label = (id: string): string => lookupOf(graph).nodes.get(id)?.label ?? id;
+  const label = labelIn(graph);
+  const diff = changes.kind === 'diff' ? changes.diff : undefined;
   const rows: Row[] =
-    changes.kind === 'diff'
-      ? [
-          ...changes.diff.assume.map((change): Row => ({ kind: 'assume', change })),
-          ...changes.diff.access.map((change): Row => ({ kind: 'access', change })),
-        ]
-      : [];
+    diff === undefined
+      ? []
+      : [
+          ...diff.assume.map((change): Row => ({ kind: 'assume', change })),
+          ...diff.access.map((change): Row => ({ kind: 'access', change })),
+        ];
   const decision = (d: string | undefined): string =>
     d === undefined ? '—' : t(DECISION_KEY[d] ?? 'decision.blocked');
   return (
@@ -67,17 +68,12 @@ export function ExplorerChanges() {
           <span>{t('changes.many', { count: changes.edges })}</span>
           <CompareFromHere />
         </div>
-      ) : rows.length === 0 ? (
+      ) : diff === undefined || rows.length === 0 ? (
         <p className="ag-empty">{t('changes.none')}</p>
       ) : (
         <>
           <p className="ag-changes-summary">
-            <span>
-              {t(
-                'changes.summary',
-                changes.kind === 'diff' ? changes.diff.summary : { added: 0, removed: 0, changed: 0 },
-              )}
-            </span>
+            <span>{t('changes.summary', changeTotals(diff))}</span>
             <CompareFromHere />
           </p>
           <ul className="ag-changes">
@@ -136,6 +132,12 @@ function CompareFromHere() {
   );
 }
 
+/** A node's short name in the graph, or its id when the graph no longer has it (a removed resource). */
+function labelIn(graph: AccessGraph): (id: string) => string {
+  const { nodes } = lookupOf(graph);
+  return (id) => nodes.get(id)?.label ?? id;
+}
+
 function rowKey(row: Row): string {
   return row.kind === 'access'
     ? `a|${row.change.principal}|${row.change.resource}|${row.change.action}|${row.change.after?.resource ?? row.change.before?.resource ?? ''}`
@@ -153,7 +155,7 @@ function ChangeDetail({
   readonly decision: (d: string | undefined) => string;
 }) {
   const t = useT();
-  const label = (id: string): string => lookupOf(graph).nodes.get(id)?.label ?? id;
+  const label = labelIn(graph);
   if (row.kind === 'assume') {
     if (row.change.change !== 'changed') return null;
     return (

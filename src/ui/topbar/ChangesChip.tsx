@@ -3,7 +3,7 @@
  * access: the Changes section sits under the Explorer's tree, out of sight in a large organization.
  * A click opens the Explorer and brings the section into view.
  */
-import { selectAccessChanges } from '../../state/selectors';
+import { changeTotals, selectAccessChanges } from '../../state/selectors';
 import { useAppStore, useAppStoreApi } from '../AppServices';
 import { useT } from '../useT';
 
@@ -16,13 +16,11 @@ export function ChangesChip() {
   let parts: { readonly mark: string; readonly kind: string; readonly n: number }[];
   if (changes.kind === 'many') parts = [{ mark: '±', kind: 'changed', n: changes.edges }];
   else {
-    const { diff } = changes;
-    const of = (kind: 'added' | 'removed' | 'changed'): number =>
-      diff.summary[kind] + diff.assume.filter((c) => c.change === kind).length;
+    const totals = changeTotals(changes.diff);
     parts = [
-      { mark: '+', kind: 'added', n: of('added') },
-      { mark: '−', kind: 'removed', n: of('removed') },
-      { mark: '~', kind: 'changed', n: of('changed') },
+      { mark: '+', kind: 'added', n: totals.added },
+      { mark: '−', kind: 'removed', n: totals.removed },
+      { mark: '~', kind: 'changed', n: totals.changed },
     ].filter((p) => p.n > 0);
   }
   return (
